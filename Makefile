@@ -1,0 +1,58 @@
+# syskit: make (the chapter 11 tour), make test (every test), make run EX=ch11/pipe1 ARGS='...'.
+# 'make help' lists the targets. Every target finds a JDK >= 22 itself (bin/find-jdk).
+SHELL := /bin/bash
+.DEFAULT_GOAL := tour
+.PHONY: tour help build test run list stress check bench bindings clean jdk
+
+# The JDK, found once per make run: JAVA_HOME if new enough, else the newest under /usr/lib/jvm.
+JDK := $(shell bin/find-jdk 2>/dev/null)
+MVN := JAVA_HOME=$(JDK) MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow $(MAVEN_OPTS)" mvn -B -q
+EX ?=
+ARGS ?=
+N ?= 100
+
+jdk:
+	@[ -n "$(JDK)" ] || { bin/find-jdk; exit 2; }
+
+help:
+	@echo 'make                     build, then the chapter 11 tour (pipe1, pipe2, pipe3)'
+	@echo 'make test                every test (what CI runs)'
+	@echo 'make run EX=<id> ARGS=.. one listing, e.g. make run EX=ch11/pipe1'
+	@echo 'make list                every listing id, with what it shows'
+	@echo 'make stress EX=<id> N=.. run a listing N times, count hangs and failures'
+	@echo 'make check EX=<id>       check your answer to an exercise'
+	@echo 'make bench               pipe and fork costs, Java FFM against C'
+	@echo 'make bindings            regenerate jextract-gen/ with jextract'
+
+build: jdk
+	@$(MVN) compile
+
+test: jdk
+	@JAVA_HOME=$(JDK) MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow $(MAVEN_OPTS)" mvn -B -ntp verify
+
+run: build
+	@[ -n "$(EX)" ] || { echo "usage: make run EX=<listing> [ARGS='...']; 'make list' shows the listings" >&2; exit 2; }
+	@bin/syskit $(EX) $(ARGS)
+
+list: build
+	@bin/syskit --list
+
+stress: build
+	@[ -n "$(EX)" ] || { echo "usage: make stress EX=<listing> N=<count> [ARGS='...']" >&2; exit 2; }
+	@bin/stress $(EX) $(N) $(ARGS)
+
+tour: build
+	@bin/tour
+
+check: jdk
+	@[ -n "$(EX)" ] || { echo "usage: make check EX=<exercise>, e.g. make check EX=ch11/three_conversation" >&2; exit 2; }
+	@bin/check $(EX)
+
+bench: build
+	@bench/run
+
+bindings:
+	@bin/bindings
+
+clean:
+	@rm -rf target

@@ -1,0 +1,85 @@
+package syskit.launch;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+
+import syskit.os.ForkSafety;
+import syskit.os.SigMask;
+import syskit.os.Stdlib;
+
+/**
+ * Runs one listing: {@code bin/syskit ch11/pipe1 [args...]}. Exits with the listing's own
+ * status; 2 for a usage error of the launcher itself.
+ *
+ * A listing is a class with {@code public static int main(String[] argv)}, the C listing's
+ * {@code int main(int argc, char *argv[])}: argv[0] is the listing id, as a C program's is its
+ * name. Whatever way a forked child finishes (returning from main, {@link Stdlib#exit}, an
+ * uncaught exception), it ends through _exit with the right status: a JVM's normal exit path
+ * waits for threads the child does not have.
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        String problem = Platform.mismatch();
+        if (problem == null) problem = Profile.ensure();
+        if (problem != null) fail(problem);
+
+        Listings listings = Listings.load();
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            System.err.print("usage: bin/syskit <listing> [args...]\n\nlistings:\n" + listings.table());
+            Stdlib.exit(2);
+        }
+        if (args[0].equals("--list")) {
+            System.out.print(listings.table());
+            Stdlib.exit(0);
+        }
+        Listings.Entry entry = listings.find(args[0]);
+        if (entry == null) fail("unknown listing '" + args[0] + "'. The listings are:\n" + listings.table());
+        Method main = mainOf(entry);
+
+        String[] argv = Arrays.copyOf(args, args.length);
+        SigMask.unblockCatchableInThisThread();
+        ForkSafety.setListingThread(Thread.currentThread());
+        int status;
+        try {
+            status = (int) main.invoke(null, (Object) argv);
+        } catch (InvocationTargetException e) {
+            status = crashed(entry.id(), e.getCause());
+        } catch (IllegalAccessException e) {
+            status = crashed(entry.id(), e);
+        }
+        Stdlib.exit(status);
+    }
+
+    private static Method mainOf(Listings.Entry entry) {
+        try {
+            Method m = Class.forName(entry.className()).getMethod("main", String[].class);
+            if (m.getReturnType() != int.class || !Modifier.isStatic(m.getModifiers())) {
+                fail(entry.className() + " must declare 'public static int main(String[] argv)'");
+            }
+            return m;
+        } catch (ClassNotFoundException e) {
+            fail("listing '" + entry.id() + "' is in the catalogue but not ported yet (no class " + entry.className() + ")");
+        } catch (NoSuchMethodException e) {
+            fail(entry.className() + " has no 'public static int main(String[] argv)'");
+        }
+        return null;
+    }
+
+    /** An exception nothing caught: report it like a crash, status 1, in parent or child alike. */
+    private static int crashed(String id, Throwable t) {
+        System.out.flush();
+        System.err.println("syskit: " + id + (ForkSafety.inChild() ? " (child process)" : "")
+                + " ended with an uncaught exception:");
+        t.printStackTrace();
+        return 1;
+    }
+
+    private static void fail(String message) {
+        System.err.println("syskit: " + message);
+        Stdlib.exit(2);
+    }
+}

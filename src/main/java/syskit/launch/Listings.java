@@ -1,0 +1,40 @@
+package syskit.launch;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The listing catalogue, src/main/resources/syskit/listings.tsv: id, class, one line on what it shows. */
+public record Listings(List<Entry> entries) {
+    public record Entry(String id, String className, String summary) {}
+
+    public static Listings load() {
+        List<Entry> entries = new ArrayList<>();
+        try (var in = Listings.class.getResourceAsStream("/syskit/listings.tsv");
+             var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] f = line.split("\t", 3);
+                entries.add(new Entry(f[0], f[1], f[2]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Listings(entries);
+    }
+
+    public Entry find(String id) {
+        for (Entry e : entries) if (e.id().equals(id)) return e;
+        return null;
+    }
+
+    public String table() {
+        StringBuilder sb = new StringBuilder();
+        for (Entry e : entries) sb.append(String.format("  %-30s %s%n", e.id(), e.summary()));
+        return sb.toString();
+    }
+}

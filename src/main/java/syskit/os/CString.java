@@ -1,0 +1,36 @@
+package syskit.os;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * C's char arrays in a MemorySegment: {@code char str[] = "Who are you?"} is
+ * {@code arena.allocateFrom("Who are you?")}, 13 bytes with its NUL, and {@link #sizeof} gives 13
+ * as C's sizeof does.
+ */
+public final class CString {
+    private CString() {}
+
+    /** Bytes in the array, like sizeof on a C array (not a pointer): the NUL is counted. */
+    public static long sizeof(MemorySegment array) {
+        return array.byteSize();
+    }
+
+    /** The bytes up to the first NUL, as {@code cout << buf} prints them; the whole array if none. */
+    public static String str(MemorySegment buf) {
+        long n = strlen(buf);
+        return new String(buf.asSlice(0, n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Bytes before the first NUL, never past the end of the array. */
+    public static long strlen(MemorySegment buf) {
+        long n = 0;
+        while (n < buf.byteSize() && buf.get(java.lang.foreign.ValueLayout.JAVA_BYTE, n) != 0) n++;
+        return n;
+    }
+
+    /** memset(buf, 0, sizeof(buf)). */
+    public static void memset0(MemorySegment buf) {
+        buf.fill((byte) 0);
+    }
+}

@@ -1,0 +1,77 @@
+package syskit.os;
+
+import java.lang.invoke.MethodHandle;
+
+import syskit.posix.posix_h;
+
+/**
+ * fork() from inside a JVM, made as dependable as in C.
+ *
+ * Only the calling thread survives in the child; a lock any other JVM thread held at that
+ * moment stays held forever. The kit's JVM profile ({@code syskit.launch.Profile}) removes the
+ * threads that could hold one while the listing runs (no JIT, serial GC, no signal dispatcher).
+ * This class does the rest, before and after the system call:
+ * <ol>
+ * <li>refuses to fork from any thread but the one running the listing;</li>
+ * <li>flushes System.out and System.err, so the child does not inherit (and print again)
+ *     the parent's buffered output;</li>
+ * <li>collects the heap when the young generation is filling: a child cannot run a GC (the VM
+ *     thread is gone), so it must start with room to allocate;</li>
+ * <li>links in the parent what every child runs on its way out (the {@code _exit} downcall),
+ *     because linking code for the first time in a child is slow;</li>
+ * <li>marks the child, so that {@link Stdlib#exit} and the launcher leave it through _exit.</li>
+ * </ol>
+ */
+public final class ForkSafety {
+    /** Young-generation bytes a child may allocate before it would need a collection. */
+    static final long CHILD_HEAP_BUDGET = 32L << 20;
+
+    private static final MethodHandle FORK = Errno.capturing(posix_h.fork$address(), posix_h.fork$descriptor());
+
+    private static Thread listingThread;
+    private static boolean child;
+    private static boolean linked;
+
+    private ForkSafety() {}
+
+    /** The launcher names the one thread allowed to fork: the thread that runs the listing. */
+    public static void setListingThread(Thread t) {
+        listingThread = t;
+    }
+
+    /** True in a process created by {@link Unistd#fork} (and its descendants). */
+    public static boolean inChild() {
+        return child;
+    }
+
+    static int fork() {
+        if (listingThread != null && Thread.currentThread() != listingThread) {
+            throw new IllegalStateException("fork() may only be called from the listing's own thread: "
+                    + "in the child, every other thread would be gone");
+        }
+        System.out.flush();
+        System.err.flush();
+        HeapRoom.ensure(CHILD_HEAP_BUDGET);
+        linkExitPath();
+        int pid;
+        try {
+            pid = Errno.check((int) FORK.invokeExact(Errno.STATE));
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+        if (pid == 0) child = true;
+        return pid;
+    }
+
+    /**
+     * Calls, once in the parent, a function whose descriptor is the same as _exit's
+     * ({@code void(int)}), and creates the _exit handle: the child's first (and last) downcall
+     * then reuses code the parent already linked.
+     */
+    private static void linkExitPath() {
+        if (linked) return;
+        posix_h._exit$handle();
+        posix_h.srand(1);
+        linked = true;
+    }
+}

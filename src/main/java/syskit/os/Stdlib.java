@@ -1,0 +1,30 @@
+package syskit.os;
+
+/** stdlib.h: exit and atoi, as in C. */
+public final class Stdlib {
+    private Stdlib() {}
+
+    /**
+     * exit(3): flushes stdout and stderr, then ends the process with this status. In a forked
+     * child it ends through _exit: the JVM's own exit path waits for threads the child does not have.
+     */
+    public static void exit(int status) {
+        System.out.flush();
+        System.err.flush();
+        if (ForkSafety.inChild()) Unistd._exit(status);
+        System.exit(status);
+    }
+
+    /** atoi(3): leading blanks, an optional sign, then digits; 0 when there are none. */
+    public static int atoi(String s) {
+        int i = 0, n = s.length();
+        while (i < n && Character.isWhitespace(s.charAt(i))) i++;
+        boolean negative = false;
+        if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) negative = s.charAt(i++) == '-';
+        long value = 0;
+        while (i < n && Character.isDigit(s.charAt(i)) && value <= Integer.MAX_VALUE) {
+            value = value * 10 + (s.charAt(i++) - '0');
+        }
+        return (int) (negative ? -value : value);
+    }
+}

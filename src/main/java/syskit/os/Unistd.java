@@ -1,0 +1,108 @@
+package syskit.os;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+
+import syskit.posix.posix_h;
+
+/**
+ * unistd.h, named as in C. Each call goes to the generated binding's function with errno
+ * captured; read, write and sleep also let a pending signal's handler run (see {@link Signal}).
+ * Byte counts come back as int: a listing's {@code str_len = read(...)} stays one line.
+ */
+public final class Unistd {
+    public static final int STDIN_FILENO = posix_h.STDIN_FILENO();
+    public static final int STDOUT_FILENO = posix_h.STDOUT_FILENO();
+
+    private static final MethodHandle PIPE = Errno.capturing(posix_h.pipe$address(), posix_h.pipe$descriptor());
+    private static final MethodHandle READ = Errno.capturing(posix_h.read$address(), posix_h.read$descriptor());
+    private static final MethodHandle WRITE = Errno.capturing(posix_h.write$address(), posix_h.write$descriptor());
+    private static final MethodHandle CLOSE = Errno.capturing(posix_h.close$address(), posix_h.close$descriptor());
+
+    private Unistd() {}
+
+    /** pipe(2): fds[0] is the read end, fds[1] the write end. */
+    public static int pipe(int[] fds) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment pair = arena.allocate(ValueLayout.JAVA_INT, 2);
+            int r = Errno.check((int) PIPE.invokeExact(Errno.STATE, pair));
+            if (r == 0) {
+                fds[0] = pair.getAtIndex(ValueLayout.JAVA_INT, 0);
+                fds[1] = pair.getAtIndex(ValueLayout.JAVA_INT, 1);
+            }
+            return r;
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    /** fork(2), made safe for a JVM: see {@link ForkSafety}. */
+    public static int fork() {
+        return ForkSafety.fork();
+    }
+
+    public static int read(int fd, MemorySegment buf, long count) {
+        if (Signal.active() && Signal.awaitReady(fd, Signal.POLLIN) == -1) return -1;
+        return rawRead(fd, buf, count);
+    }
+
+    static int rawRead(int fd, MemorySegment buf, long count) {
+        try {
+            return (int) Errno.check((long) READ.invokeExact(Errno.STATE, fd, buf, count));
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    public static int write(int fd, MemorySegment buf, long count) {
+        if (Signal.active() && Signal.awaitReady(fd, Signal.POLLOUT) == -1) return -1;
+        try {
+            return (int) Errno.check((long) WRITE.invokeExact(Errno.STATE, fd, buf, count));
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    public static int close(int fd) {
+        try {
+            return Errno.check((int) CLOSE.invokeExact(Errno.STATE, fd));
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    /** sleep(3): returns the seconds left when a caught signal cut it short, else 0. */
+    public static int sleep(int seconds) {
+        if (Signal.active()) return Signal.interruptibleSleep(seconds);
+        System.out.flush();
+        return posix_h.sleep(seconds);
+    }
+
+    /** alarm(2): SIGALRM in that many seconds; 0 cancels. Returns the seconds left of the previous one. */
+    public static int alarm(int seconds) {
+        return posix_h.alarm(seconds);
+    }
+
+    /** pause(2): waits for a caught signal; always -1 with EINTR. */
+    public static int pause() {
+        return Signal.pause();
+    }
+
+    /**
+     * _exit(2): ends the process at once. As in C, nothing buffered is flushed: Java's System.out
+     * buffers like stdio, so call System.out.flush() first, or use {@link Stdlib#exit}.
+     */
+    public static void _exit(int status) {
+        posix_h._exit(status);
+    }
+
+    public static int getpid() {
+        return posix_h.getpid();
+    }
+
+    public static int getppid() {
+        return posix_h.getppid();
+    }
+}

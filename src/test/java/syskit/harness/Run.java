@@ -1,0 +1,244 @@
+package syskit.harness;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import syskit.os.Signal;
+
+/**
+ * Runs a listing (or any command) as a real, separate process in a session and process group
+ * of its own, with a timeout, and afterwards kills that whole group and checks that none of
+ * its processes survived. Every test that runs kit code goes through here.
+ *
+ * <pre>
+ * Result r = Run.listing("ch11/pipe1").run();
+ * try (Started s = Run.listing("ch11/pipe2").start()) { ... s.awaitOutput("Child", ...) ... }
+ * </pre>
+ */
+public final class Run {
+    public static final Path ROOT = Path.of(System.getProperty("syskit.root", ".")).toAbsolutePath();
+    public static final Path CLASSES = Path.of(System.getProperty("syskit.classes", "target/classes")).toAbsolutePath();
+    public static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    private final List<String> command;
+    private byte[] stdin = new byte[0];
+    private boolean stdinPipe;
+    private Duration timeout = Duration.ofSeconds(20);
+    private Path dir = ROOT;
+    private final Map<String, String> env = new java.util.HashMap<>();
+
+    private Run(List<String> command) {
+        this.command = command;
+    }
+
+    /** A listing through the kit's launcher, in the kit's JVM profile. */
+    public static Run listing(String id, String... args) {
+        return listingWithJvmOptions(List.of(), id, args);
+    }
+
+    /** A listing with extra JVM options (e.g. -Dsyskit.* test hooks) before the profile. */
+    public static Run listingWithJvmOptions(List<String> jvmOptions, String id, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(JAVA));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("@" + CLASSES.resolve("syskit/jvm.options"), "-cp", CLASSES.toString(),
+                "syskit.launch.Launcher", id));
+        cmd.addAll(List.of(args));
+        return new Run(cmd);
+    }
+
+    /** Any program, e.g. a compiled C++ reference or bin/syskit itself. */
+    public static Run command(String... command) {
+        return new Run(List.of(command));
+    }
+
+    public Run stdin(String text) {
+        this.stdin = text.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /** stdin as a pipe the test writes to through {@link Started#stdin()}. */
+    public Run stdinPipe() {
+        this.stdinPipe = true;
+        return this;
+    }
+
+    public Run timeout(Duration timeout) {
+        this.timeout = timeout;
+        return this;
+    }
+
+    public Run dir(Path dir) {
+        this.dir = dir;
+        return this;
+    }
+
+    public Run env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    /** Runs to the end (or the timeout), then cleans up. */
+    public Result run() {
+        try (Started s = start()) {
+            return s.await();
+        }
+    }
+
+    public Started start() {
+        try {
+            Path out = Files.createTempFile("syskit-out", ".txt");
+            Path err = Files.createTempFile("syskit-err", ".txt");
+            Path in = Files.createTempFile("syskit-in", ".txt");
+            Files.write(in, stdin);
+            List<String> cmd = new ArrayList<>(List.of("setsid", "-w"));
+            cmd.addAll(command);
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            pb.redirectInput(stdinPipe ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(in.toFile()));
+            pb.environment().putAll(env);
+            return new Started(pb.start(), out, err, in, timeout);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A run in progress. Closing it kills the process group and deletes the capture files. */
+    public static final class Started implements AutoCloseable {
+        private final Process process;
+        private final Path out, err, in;
+        private final Duration timeout;
+        private final long startNanos = System.nanoTime();
+        private Result result;
+
+        Started(Process process, Path out, Path err, Path in, Duration timeout) {
+            this.process = process;
+            this.out = out;
+            this.err = err;
+            this.in = in;
+            this.timeout = timeout;
+        }
+
+        /** The pid of the listing's first process, which is also its process group and session id. */
+        public int pid() {
+            return (int) process.pid();
+        }
+
+        public OutputStream stdin() {
+            return process.getOutputStream();
+        }
+
+        public String stdout() {
+            return read(out);
+        }
+
+        public String stderr() {
+            return read(err);
+        }
+
+        /** Waits until stdout contains the text; false if the timeout passes first. */
+        public boolean awaitOutput(String text, Duration within) {
+            long end = System.nanoTime() + within.toNanos();
+            while (System.nanoTime() < end) {
+                if (stdout().contains(text)) return true;
+                sleepMillis(20);
+            }
+            return stdout().contains(text);
+        }
+
+        public boolean alive() {
+            return process.isAlive();
+        }
+
+        /** Sends a signal to the listing's first process. */
+        public void signal(int sig) {
+            Signal.kill(pid(), sig);
+        }
+
+        /** Waits for the end, up to the run's timeout, then kills the group and reports. */
+        public Result await() {
+            if (result != null) return result;
+            boolean hung;
+            try {
+                long left = timeout.toNanos() - (System.nanoTime() - startNanos);
+                hung = !process.waitFor(Math.max(left, 0), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                hung = true;
+            }
+            long millis = (System.nanoTime() - startNanos) / 1_000_000;
+            List<Proc> survivors = killGroup();
+            int status = hung ? -1 : process.exitValue();
+            int sig = status > 128 ? status - 128 : 0;
+            result = new Result(status, sig, hung, stdout(), stderr(), survivors, millis);
+            return result;
+        }
+
+        /** Stops the run now: kills the group and reports it as hung if it was still running. */
+        public Result kill() {
+            if (result != null) return result;
+            boolean running = process.isAlive();
+            long millis = (System.nanoTime() - startNanos) / 1_000_000;
+            List<Proc> survivors = killGroup();
+            int status = running ? -1 : process.exitValue();
+            result = new Result(status, status > 128 ? status - 128 : 0, running, stdout(), stderr(), survivors, millis);
+            return result;
+        }
+
+        /** SIGKILL to every process of the session; returns those still alive 5 s later. */
+        private List<Proc> killGroup() {
+            int sid = pid();
+            for (Proc p : Proc.inSession(sid)) Signal.kill(p.pid(), Signal.SIGKILL);
+            Signal.kill(-sid, Signal.SIGKILL);
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            long end = System.nanoTime() + 5_000_000_000L;
+            List<Proc> alive;
+            do {
+                alive = Proc.inSession(sid).stream().filter(p -> !p.zombie()).toList();
+                if (alive.isEmpty()) break;
+                sleepMillis(20);
+            } while (System.nanoTime() < end);
+            return alive;
+        }
+
+        @Override
+        public void close() {
+            kill();
+            try {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+                Files.deleteIfExists(in);
+            } catch (IOException e) {
+                // temp files: nothing to do
+            }
+        }
+
+        private static String read(Path p) {
+            try {
+                return Files.readString(p, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    static void sleepMillis(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
