@@ -6,7 +6,7 @@ SHELL := /bin/bash
 
 # The JDK, found once per make run: JAVA_HOME if new enough, else the newest under /usr/lib/jvm.
 JDK := $(shell bin/find-jdk 2>/dev/null)
-MVN := JAVA_HOME=$(JDK) MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow $(MAVEN_OPTS)" mvn -B -q
+MVN := JAVA_HOME=$(JDK) MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow $(MAVEN_OPTS)" mvn -B -q -Dstyle.color=never
 EX ?=
 ARGS ?=
 N ?= 100
