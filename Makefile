@@ -24,8 +24,9 @@ help:
 	@echo 'make bench               pipe and fork costs, Java FFM against C'
 	@echo 'make bindings            regenerate jextract-gen/ with jextract'
 
+# Maven's own console codes stay in target/build.log; it is shown only when the build fails.
 build: jdk
-	@$(MVN) compile
+	@mkdir -p target && $(MVN) compile > target/build.log 2>&1 || { sed 's/\x1b\[[0-9;]*m//g' target/build.log >&2; exit 2; }
 
 test: jdk
 	@JAVA_HOME=$(JDK) MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow $(MAVEN_OPTS)" mvn -B -ntp verify

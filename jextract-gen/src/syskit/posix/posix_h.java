@@ -212,6 +212,24 @@ public class posix_h extends posix_h$shared {
     public static int SIGALRM() {
         return SIGALRM;
     }
+    private static final int SIGSTOP = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * #define SIGSTOP 19
+     * }
+     */
+    public static int SIGSTOP() {
+        return SIGSTOP;
+    }
+    private static final int SIGCONT = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * #define SIGCONT 18
+     * }
+     */
+    public static int SIGCONT() {
+        return SIGCONT;
+    }
     private static final int SIGCHLD = (int)17L;
     /**
      * {@snippet lang=c :
