@@ -3,7 +3,6 @@ package syskit.os;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-import syskit.posix.in_addr;
 import syskit.posix.posix_h;
 
 /**
@@ -55,11 +54,6 @@ public final class Inet {
     /** inet_ntoa(3): a {@code struct in_addr} as dotted-decimal text. */
     public static String inet_ntoa(MemorySegment in) {
         return posix_h.inet_ntoa(in).reinterpret(Long.MAX_VALUE).getString(0);
-    }
-
-    /** The {@code struct in_addr} inside a {@code struct sockaddr_in}. */
-    public static int s_addr(MemorySegment sockaddr_in) {
-        return in_addr.s_addr(syskit.posix.sockaddr_in.sin_addr(sockaddr_in));
     }
 
     /**
