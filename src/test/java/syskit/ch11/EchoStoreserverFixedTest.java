@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,6 +116,8 @@ class EchoStoreserverFixedTest {
         int port = Tcp.freePort();
         try (Run.Started server = Tcp.serve(ID, port, dir)) {
             int store = storeOf(server);
+            Assumptions.assumeFalse(ignoresSigint(server.pid()),
+                    "SIGINT is ignored in this environment (inherited SIG_IGN, e.g. a background job): Ctrl-C cannot be shown");
             Signal.kill(store, SIGSTOP);   // the store falls behind: lines wait in the pipe
             Tcp.await("the store stopped", SHORT, () -> Proc.of(store).state() == 'T');
             try (Socket a = Tcp.connect(port)) {
@@ -138,6 +141,13 @@ class EchoStoreserverFixedTest {
         Result r = Run.listing(ID, "99999").dir(dir).run();
         assertThat(r.exitStatus()).isEqualTo(1);
         assertThat(r.stderr()).isEqualTo("bad port '99999': give a number from 1 to 65535\n");
+    }
+
+    /** SigIgn in /proc/PID/status has SIGINT's bit: the process was started with SIGINT ignored. */
+    private static boolean ignoresSigint(int pid) throws java.io.IOException {
+        String line = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                .filter(l -> l.startsWith("SigIgn:")).findFirst().orElseThrow();
+        return (Long.parseUnsignedLong(line.substring(7).trim(), 16) >> (Signal.SIGINT - 1) & 1) == 1;
     }
 
     private static long size(Path p) {
