@@ -1,0 +1,111 @@
+package syskit.ch10;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static syskit.os.CString.*;
+import static syskit.os.Inet.*;
+import static syskit.os.Socket.*;
+import static syskit.os.Stdlib.*;
+import static syskit.os.Unistd.*;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+import syskit.os.Errno;
+import syskit.posix.in_addr;
+import syskit.posix.sockaddr_in;
+
+/**
+ * ch10/echo_mpclient: an echo client split in two processes after connect(). The child reads
+ * lines from stdin and sends them; the parent prints what the server sends back. {@code q} or
+ * {@code Q} alone on a line half-closes the connection (shutdown SHUT_WR): the server sees the
+ * end, closes, and the parent's read returns 0.
+ * Usage: echo_mpclient &lt;IP&gt; &lt;port&gt;
+ *
+ * Where the book's C goes wrong, this port does not follow it: at the end of input its fgets
+ * loop resends the last line forever, here the end of input quits like q; and a failed read
+ * (-1) in read_routine ends the loop instead of writing buf[-1].
+ */
+public final class EchoMpclient {
+    static final int BUF_SIZE = 30;
+
+    public static int main(String[] argv) {
+        try (Arena arena = Arena.ofConfined()) {
+            int sock;
+            int pid;
+            MemorySegment buf = arena.allocate(BUF_SIZE);
+            MemorySegment serv_adr = sockaddr_in.allocate(arena);
+
+            if (argv.length != 3) {
+                System.out.println("Usage : " + argv[0] + " <IP> <port>");
+                exit(1);
+            }
+            if (inet_addr(argv[1]) == INADDR_NONE) {
+                System.err.println("bad address '" + argv[1] + "': give an IPv4 address such as 127.0.0.1");
+                exit(1);
+            }
+            if (port(argv[2]) == -1) {
+                System.err.println("bad port '" + argv[2] + "': give a number from 1 to 65535");
+                exit(1);
+            }
+
+            sock = socket(PF_INET, SOCK_STREAM, 0);
+            memset0(serv_adr);
+            sockaddr_in.sin_family(serv_adr, (short) AF_INET);
+            in_addr.s_addr(sockaddr_in.sin_addr(serv_adr), inet_addr(argv[1]));
+            sockaddr_in.sin_port(serv_adr, htons(atoi(argv[2])));
+
+            if (connect(sock, serv_adr, (int) sizeof(serv_adr)) == -1)
+                error_handling("connect() error");
+
+            pid = fork();
+            if (pid == 0)
+                write_routine(sock, buf);
+            else
+                read_routine(sock, buf);
+
+            close(sock);
+            return 0;
+        }
+    }
+
+    static void read_routine(int sock, MemorySegment buf) {
+        while (true) {
+            int str_len = read(sock, buf, BUF_SIZE);
+            if (str_len <= 0)
+                return;
+
+            System.out.print("Message from server: ");
+            System.out.write(buf.asSlice(0, str_len).toArray(JAVA_BYTE), 0, str_len);   // the bytes as sent
+            System.out.flush();
+        }
+    }
+
+    static void write_routine(int sock, MemorySegment buf) {
+        while (true) {
+            if (fgets(buf, BUF_SIZE, STDIN_FILENO) == null || str(buf).equals("q\n") || str(buf).equals("Q\n")) {
+                shutdown(sock, SHUT_WR);
+                return;
+            }
+            write(sock, buf, strlen(buf));
+        }
+    }
+
+    /**
+     * fgets(3) on a descriptor: reads fd one byte at a time up to a newline or size-1 bytes, and
+     * ends the string with a NUL. Returns s, or null at the end of input with nothing read.
+     * Reading fd 0 itself (not Java's buffered System.in) leaves the rest of the input unread.
+     */
+    private static MemorySegment fgets(MemorySegment s, int size, int fd) {
+        int n = 0;
+        while (n < size - 1 && read(fd, s.asSlice(n, 1), 1) == 1) {
+            if (s.get(JAVA_BYTE, n++) == '\n') break;
+        }
+        s.set(JAVA_BYTE, n, (byte) 0);
+        return n == 0 ? null : s;
+    }
+
+    static void error_handling(String message) {
+        Errno.perror(message);
+        exit(1);
+    }
+}

@@ -1,0 +1,160 @@
+package syskit.ch11;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static syskit.ch11.EchoStoreserverTest.*;
+
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import syskit.harness.Proc;
+import syskit.harness.Result;
+import syskit.harness.Run;
+import syskit.harness.Tcp;
+import syskit.os.Signal;
+
+/** ch11/echo_storeserver_fixed: no stall, no zombie, every line stored once and whole. */
+class EchoStoreserverFixedTest {
+    static final String ID = "ch11/echo_storeserver_fixed";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fiftyClientsOfTwoHundredLinesAreAllEchoedStoredOnceEachAndLeaveNoZombieOrOrphan() throws Exception {
+        int port = Tcp.freePort();
+        try (Run.Started server = Tcp.serve(ID, port, dir);
+             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            int store = storeOf(server);
+            List<String> texts = new ArrayList<>();
+            List<Future<String>> echoed = new ArrayList<>();
+            for (int c = 0; c < 50; c++) {
+                String text = lines(String.format("client %02d", c), 200);
+                texts.add(text);
+                echoed.add(pool.submit(() -> {
+                    try (Socket s = Tcp.connect(port)) {
+                        s.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+                        s.shutdownOutput();
+                        return Tcp.readAll(s);
+                    }
+                }));
+            }
+            for (int c = 0; c < 50; c++) assertThat(echoed.get(c).get()).as("client %d's echo", c).isEqualTo(texts.get(c));
+
+            // About 300 KB went through the pipe, far past the 64 KiB that stall the listing.
+            long bytes = texts.stream().mapToLong(String::length).sum();
+            Path echomsg = dir.resolve("echomsg.txt");
+            Tcp.await("the store wrote every byte", Duration.ofSeconds(30), () -> size(echomsg) == bytes);
+            List<String> stored = Files.readAllLines(echomsg);
+            List<String> all = texts.stream().flatMap(String::lines).toList();
+            assertThat(stored).as("every line once, whole").containsExactlyInAnyOrderElementsOf(all);
+
+            Tcp.await("every echo child reaped", SHORT, () -> Proc.childrenOf(server.pid()).size() == 1);
+            assertThat(Proc.childrenOf(server.pid())).extracting(Proc::pid).containsExactly(store);
+            assertThat(Proc.inSession(server.pid())).as("no orphan").extracting(Proc::pid)
+                    .containsExactlyInAnyOrder(server.pid(), store);
+            assertThat(removedPids(server.stdout())).hasSize(50);
+            assertThat(count(server.stdout(), "client disconnected...")).isEqualTo(50);
+        }
+    }
+
+    @Test
+    void twoChildrenEndingTogetherAreBothReapedByTheLoop() throws Exception {
+        int port = Tcp.freePort();
+        try (Run.Started server = Tcp.serve(ID, port, dir)) {
+            int store = storeOf(server);
+            Socket a = Tcp.connect(port), b = Tcp.connect(port);
+            Tcp.await("two echo children", SHORT, () -> Proc.childrenOf(server.pid()).size() == 3);
+            Set<Integer> children = pids(Proc.childrenOf(server.pid()));
+            children.remove(store);
+
+            server.signal(SIGSTOP);
+            Tcp.await("the server stopped", SHORT, () -> Proc.of(server.pid()).state() == 'T');
+            a.close();
+            b.close();
+            Tcp.await("both children zombies", SHORT, () -> children.stream().allMatch(EchoStoreserverTest::zombie));
+            server.signal(SIGCONT);
+
+            Tcp.await("both reaped", SHORT, () -> removedPids(server.stdout()).equals(children));
+            for (int pid : children) assertThat(Proc.of(pid)).isNull();
+        }
+    }
+
+    @Test
+    void aClientResetInTheMiddleOfALineEndsOnlyItsOwnChild() throws Exception {
+        int port = Tcp.freePort();
+        try (Run.Started server = Tcp.serve(ID, port, dir)) {
+            int store = storeOf(server);
+            Socket b = Tcp.connect(port);
+            assertThat(Tcp.echo(b, "b before\n")).isEqualTo("b before\n");
+            try (Socket a = Tcp.connect(port)) {
+                assertThat(Tcp.echo(a, "half a li")).isEqualTo("half a li");
+                a.setSoLinger(true, 0);   // close() sends RST
+            }
+            Tcp.await("a's child reaped", SHORT, () -> removedPids(server.stdout()).size() == 1);
+            assertThat(Tcp.echo(b, "b after\n")).isEqualTo("b after\n");
+            Tcp.await("the store has all three", SHORT, () -> size(dir.resolve("echomsg.txt")) == 9 + 9 + 8);
+            assertThat(Files.readString(dir.resolve("echomsg.txt"))).contains("b before\n", "b after\n", "half a li");
+            assertThat(Proc.of(store)).isNotNull();
+        }
+    }
+
+    @Test
+    void afterCtrlCTheStoreStillWritesWhatThePipeHeldThenLeaves() throws Exception {
+        int port = Tcp.freePort();
+        try (Run.Started server = Tcp.serve(ID, port, dir)) {
+            int store = storeOf(server);
+            Assumptions.assumeFalse(ignoresSigint(server.pid()),
+                    "SIGINT is ignored in this environment (inherited SIG_IGN, e.g. a background job): Ctrl-C cannot be shown");
+            Signal.kill(store, SIGSTOP);   // the store falls behind: lines wait in the pipe
+            Tcp.await("the store stopped", SHORT, () -> Proc.of(store).state() == 'T');
+            try (Socket a = Tcp.connect(port)) {
+                assertThat(Tcp.echo(a, "kept\n")).isEqualTo("kept\n");
+                // The second echo means the child has written the first line into the pipe.
+                assertThat(Tcp.echo(a, "kept too\n")).isEqualTo("kept too\n");
+                Signal.kill(-server.pid(), Signal.SIGINT);   // what Ctrl-C sends: the whole group
+                Tcp.await("the server ended", SHORT, () -> !server.alive());
+            }
+            Signal.kill(store, SIGCONT);
+            Tcp.await("the store ended at EOF", SHORT, () -> gone(store));
+            Result r = server.await();
+            assertThat(r.signal()).as(r.toString()).isEqualTo(Signal.SIGINT);
+            assertThat(r.survivors()).isEmpty();
+            assertThat(Files.readString(dir.resolve("echomsg.txt"))).isIn("kept\n", "kept\nkept too\n");
+        }
+    }
+
+    @Test
+    void aBadPortExits1WithAClearMessage() {
+        Result r = Run.listing(ID, "99999").dir(dir).run();
+        assertThat(r.exitStatus()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("bad port '99999': give a number from 1 to 65535\n");
+    }
+
+    /** SigIgn in /proc/PID/status has SIGINT's bit: the process was started with SIGINT ignored. */
+    private static boolean ignoresSigint(int pid) throws java.io.IOException {
+        String line = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                .filter(l -> l.startsWith("SigIgn:")).findFirst().orElseThrow();
+        return (Long.parseUnsignedLong(line.substring(7).trim(), 16) >> (Signal.SIGINT - 1) & 1) == 1;
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+}
