@@ -2,7 +2,7 @@
 # 'make help' lists the targets. Every target finds a JDK >= 22 itself (bin/find-jdk).
 SHELL := /bin/bash
 .DEFAULT_GOAL := tour
-.PHONY: tour help build test run list stress check reset bench bindings clean jdk
+.PHONY: tour help build test run list stress check try reset bench bindings clean jdk
 
 # The JDK, found once per make run: JAVA_HOME if new enough, else the newest under /usr/lib/jvm.
 JDK := $(shell bin/find-jdk 2>/dev/null)
@@ -22,6 +22,7 @@ help:
 	@echo 'make list                every listing id, with what it shows'
 	@echo 'make stress EX=<id> N=.. run a listing N times, count hangs and failures'
 	@echo 'make check EX=<id>       check your answer to an exercise (FILE=<x.java>: check another file)'
+	@echo 'make try EX=<id>         run your exercise answer as make check last compiled it'
 	@echo 'make reset EX=<id>       put the untouched starter back into exercises/<id>/'
 	@echo 'make bench               pipe and fork costs, Java FFM against C'
 	@echo 'make bindings            regenerate jextract-gen/ with jextract'
@@ -48,6 +49,9 @@ tour: build
 
 check: jdk
 	@bin/check $(EX) $(FILE)
+
+try: build
+	@bin/syskit --learner $(EX) $(ARGS)
 
 # The pristine starter of each exercise is kept in exercises/<id>/.starter/ (chapters/README.md).
 reset:

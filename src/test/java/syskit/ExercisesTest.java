@@ -13,11 +13,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import syskit.harness.ExerciseCheck;
 import syskit.harness.ExerciseCheck.Outcome;
+import syskit.harness.Result;
 import syskit.harness.Run;
 import syskit.launch.Listings;
 
@@ -65,6 +67,13 @@ class ExercisesTest {
             }));
         }
         return tests.stream();
+    }
+
+    @Test
+    void tryingAnAnswerThatWasNeverCompiledSaysToRunMakeCheckFirst() {
+        Result r = Run.command(Run.ROOT.resolve("bin/syskit").toString(), "--learner", "ch99/none").run();
+        assertThat(r.exitStatus()).isEqualTo(2);
+        assertThat(r.stderr()).contains("make check EX=<exercise>' compiles yours first");
     }
 
     /** The ids of exercises/&lt;chapter&gt;/&lt;name&gt;/, e.g. ch11/three_conversation. */

@@ -35,8 +35,8 @@ import syskit.harness.Run.Started;
 class ThreeConversationTest {
     static final String EXERCISE = "ch11/three_conversation";
     static final Duration TIMEOUT = Duration.ofSeconds(15);
-    static final List<String> SIX = List.of("Hi, parent", "Hi, child. How are you?", "Fine, thanks. And you?",
-            "Fine too.", "Bye, parent", "Bye, child");
+    /** The sample input the exercise text uses too: bin/syskit ch11/three_conversation &lt; six-lines.txt. */
+    static final List<String> SIX = sixLines();
 
     @Test
     @Order(1)
@@ -242,6 +242,14 @@ class ThreeConversationTest {
     private static void signal(String name, int pid) {
         Result r = Run.command("kill", "-" + name, Integer.toString(pid)).run();
         if (r.exitStatus() != 0) throw new IllegalStateException("kill -" + name + " " + pid + ": " + r);
+    }
+
+    private static List<String> sixLines() {
+        try {
+            return Files.readAllLines(Run.ROOT.resolve("exercises/ch11/three_conversation/six-lines.txt"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String text(List<String> lines) {
