@@ -3,6 +3,7 @@ package syskit.ch11;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import syskit.harness.Proc;
 import syskit.harness.Result;
@@ -61,6 +63,19 @@ class QuizTest {
         List<String> inodes = m.results().map(x -> x.group(1)).toList();
         assertThat(inodes).as("a pipe inode both processes list: %s", r.stdout())
                 .anyMatch(i -> inodes.indexOf(i) != inodes.lastIndexOf(i));
+    }
+
+    /** The exercise text (and question 4 above): C++'s cin reads ahead from a file, as System.in does. */
+    @Test
+    void exercise_cppCinWithStdinFromAFileTakesTheOtherProcesssLine(@TempDir Path tmp) {
+        assumeTrue(Run.command("g++", "--version").run().exitStatus() == 0, "needs g++");
+        Path exe = tmp.resolve("cin_reads_ahead");
+        Result cc = Run.command("g++", "-O2", "-o", exe.toString(),
+                Run.ROOT.resolve("src/test/resources/syskit/ch11/cin_reads_ahead.cpp").toString()).run();
+        assertThat(cc.exitStatus()).as(cc.toString()).isZero();
+        Result r = Run.command(exe.toString()).stdin("first\nsecond\n").run();
+        assertThat(r.lines()).containsExactly("child got: first",
+                "parent got nothing: the child's cin took the rest of the file");
     }
 
     private static Set<String> pipes(Collection<String> targets) {
