@@ -77,6 +77,9 @@ class ThreeConversationTest {
             int child = children.get(0).pid();
             signal("STOP", parent);
             try {
+                if (!await(() -> Proc.of(parent) != null && Proc.of(parent).state() == 'T', TIMEOUT)) {
+                    throw new IllegalStateException("SIGSTOP did not stop process " + parent);
+                }
                 type(s, SIX.get(0));
                 // Now the child either waits on its own pipe for the parent, or (one pipe) reads its line back.
                 boolean settled = await(() -> blockedReadingAPipe(child) || s.stdout().contains("from Parent")
@@ -86,11 +89,11 @@ class ThreeConversationTest {
                     fail("The parent was stopped, yet your child printed 'from Parent : %s': it read back the line it "
                             + "had just sent.%n%nWith ONE pipe for both directions, a message goes to whichever process "
                             + "reads first, and the sender itself may be first. Use two pipes, one per direction: "
-                            + "fds1 for child -> parent, fds2 for parent -> child.%n%nOutput:%n%s", SIX.get(0), out);
+                            + "fds1 for child -> parent, fds2 for parent -> child.%n%nOutput:%n%s", SIX.get(0), shown(out));
                 }
                 if (!settled || !blockedReadingAPipe(child)) {
                     fail("After sending its first line, your child should wait (read) on its pipe for the parent's "
-                            + "reply, but it did not.%n%nOutput:%n%s", out);
+                            + "reply, but it did not.%n%nOutput:%n%s", shown(out));
                 }
             } finally {
                 signal("CONT", parent);
@@ -123,7 +126,7 @@ class ThreeConversationTest {
             String expected = conversation(three, three).stripTrailing();
             if (!r.stdout().startsWith(expected)) {
                 fail("With stdin from a file of three lines, your program should still talk for a round and a half:"
-                        + "%n%n%s%n%nbut it printed:%n%n%s", expected, r.stdout());
+                        + "%n%n%s%n%nbut it printed:%n%n%s", expected, shown(r.stdout()));
             }
         }
     }
@@ -153,7 +156,7 @@ class ThreeConversationTest {
                   + "at a time up to the newline. Send what getline stored with its NUL (strlen(buf) + 1 bytes), "
                   + "so that even an empty line is a message.";
         fail("With stdin %s, your program printed:%n%n%s%n%nbut three rounds look like this:%n%n%s%n%s",
-                how, r.stdout().stripTrailing(), expected, hint);
+                how, shown(r.stdout()).stripTrailing(), expected, hint);
     }
 
     /**
@@ -168,16 +171,16 @@ class ThreeConversationTest {
             fail("Your program did not end within %d s, so the check stopped it. A process still waits: for a line "
                     + "on stdin, for its partner on a pipe, or for a child that never ends (does the child's loop stop "
                     + "after three rounds?).%s%n%nOutput so far:%n%s", TIMEOUT.toSeconds(), String.format(hangHint),
-                    r.stdout());
+                    shown(r.stdout()));
         }
         if (!left.isEmpty()) {
             fail("Your parent process ended while its child was still running (%s): the parent must wait for the "
                     + "child (waitpid) before it returns, so the child's last line is printed and nothing is left "
-                    + "behind.%n%nOutput:%n%s", left, r.stdout());
+                    + "behind.%n%nOutput:%n%s", left, shown(r.stdout()));
         }
         if (r.exitStatus() != 0) {
             fail("Your program ended with status %d instead of 0.%n%nOutput:%n%s%nErrors:%n%s",
-                    r.exitStatus(), r.stdout(), r.stderr());
+                    r.exitStatus(), shown(r.stdout()), shown(r.stderr()));
         }
         return r;
     }
@@ -188,7 +191,7 @@ class ThreeConversationTest {
             fail("The prompt '%s' (round %d) did not show within %d s. Print the prompt, then read the line: "
                     + "Stdio.getline flushes System.out before it waits, so the prompt shows first (with another way "
                     + "of reading, call System.out.flush() yourself).%n%nOutput so far:%n%s",
-                    prompt, n, TIMEOUT.toSeconds(), s.stdout());
+                    prompt, n, TIMEOUT.toSeconds(), shown(s.stdout()));
         }
     }
 
@@ -242,6 +245,13 @@ class ThreeConversationTest {
     private static void signal(String name, int pid) {
         Result r = Run.command("kill", "-" + name, Integer.toString(pid)).run();
         if (r.exitStatus() != 0) throw new IllegalStateException("kill -" + name + " " + pid + ": " + r);
+    }
+
+    /** At most 30 lines of a program's output, for a message a learner can read. */
+    private static String shown(String output) {
+        List<String> lines = output.lines().toList();
+        if (lines.size() <= 30) return output;
+        return String.join("\n", lines.subList(0, 30)) + "\n... (" + (lines.size() - 30) + " more lines)\n";
     }
 
     private static List<String> sixLines() {
