@@ -2,7 +2,7 @@
 # 'make help' lists the targets. Every target finds a JDK >= 22 itself (bin/find-jdk).
 SHELL := /bin/bash
 .DEFAULT_GOAL := tour
-.PHONY: tour help build test run list stress check bench bindings clean jdk
+.PHONY: tour help build test run list stress check try reset bench bindings clean jdk
 
 # The JDK, found once per make run: JAVA_HOME if new enough, else the newest under /usr/lib/jvm.
 JDK := $(shell bin/find-jdk 2>/dev/null)
@@ -10,6 +10,7 @@ MVN := JAVA_HOME=$(JDK) MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow $(MAVE
 EX ?=
 ARGS ?=
 N ?= 100
+FILE ?=
 
 jdk:
 	@[ -n "$(JDK)" ] || { bin/find-jdk; exit 2; }
@@ -20,7 +21,9 @@ help:
 	@echo 'make run EX=<id> ARGS=.. one listing, e.g. make run EX=ch11/pipe1'
 	@echo 'make list                every listing id, with what it shows'
 	@echo 'make stress EX=<id> N=.. run a listing N times, count hangs and failures'
-	@echo 'make check EX=<id>       check your answer to an exercise'
+	@echo 'make check EX=<id>       check your answer to an exercise (FILE=<x.java>: check another file)'
+	@echo 'make try EX=<id>         run your exercise answer as make check last compiled it'
+	@echo 'make reset EX=<id>       put the untouched starter back into exercises/<id>/'
 	@echo 'make bench               pipe and fork costs, Java FFM against C'
 	@echo 'make bindings            regenerate jextract-gen/ with jextract'
 
@@ -46,8 +49,15 @@ tour: build
 	@bin/tour
 
 check: jdk
-	@[ -n "$(EX)" ] || { echo "usage: make check EX=<exercise>, e.g. make check EX=ch11/three_conversation" >&2; exit 2; }
-	@bin/check $(EX)
+	@bin/check $(EX) $(FILE)
+
+try: build
+	@bin/syskit --learner $(EX) $(ARGS)
+
+# The pristine starter of each exercise is kept in exercises/<id>/.starter/ (chapters/README.md).
+reset:
+	@[ -n "$(EX)" ] && [ -d "exercises/$(EX)/.starter" ] || { echo "usage: make reset EX=<exercise>; the exercises are under exercises/<chapter>/<name>" >&2; exit 2; }
+	@cp -v exercises/$(EX)/.starter/*.java exercises/$(EX)/
 
 bench: build
 	@bench/run

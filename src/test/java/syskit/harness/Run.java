@@ -28,6 +28,8 @@ public final class Run {
     public static final Path ROOT = Path.of(System.getProperty("syskit.root", ".")).toAbsolutePath();
     public static final Path CLASSES = Path.of(System.getProperty("syskit.classes", "target/classes")).toAbsolutePath();
     public static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** System property: a directory of learner classes that go before the kit's (see {@link #listing}). */
+    public static final String LEARNER_CLASSES = "syskit.learnerClasses";
 
     private final List<String> command;
     private byte[] stdin = new byte[0];
@@ -45,11 +47,18 @@ public final class Run {
         return listingWithJvmOptions(List.of(), id, args);
     }
 
-    /** A listing with extra JVM options (e.g. -Dsyskit.* test hooks) before the profile. */
+    /**
+     * A listing with extra JVM options (e.g. -Dsyskit.* test hooks) before the profile. When the
+     * system property {@value #LEARNER_CLASSES} names a directory (make check sets it to the
+     * learner's compiled exercise), its classes come first on the classpath and replace the
+     * reference answer of the same name.
+     */
     public static Run listingWithJvmOptions(List<String> jvmOptions, String id, String... args) {
+        String learner = System.getProperty(LEARNER_CLASSES, "");
+        String classpath = learner.isBlank() ? CLASSES.toString() : learner + java.io.File.pathSeparator + CLASSES;
         List<String> cmd = new ArrayList<>(List.of(JAVA));
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("@" + CLASSES.resolve("syskit/jvm.options"), "-cp", CLASSES.toString(),
+        cmd.addAll(List.of("@" + CLASSES.resolve("syskit/jvm.options"), "-cp", classpath,
                 "syskit.launch.Launcher", id));
         cmd.addAll(List.of(args));
         return new Run(cmd);
@@ -156,6 +165,16 @@ public final class Run {
 
         public boolean alive() {
             return process.isAlive();
+        }
+
+        /** Waits up to that long for the first process to end, killing nothing; false if it still runs. */
+        public boolean awaitExit(Duration within) {
+            try {
+                return process.waitFor(within.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
 
         /** Sends a signal to the listing's first process. */

@@ -1,0 +1,172 @@
+package syskit.harness;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+import static org.junit.platform.launcher.TagFilter.includeTags;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+import syskit.launch.Listings;
+
+/**
+ * Runs the checks of one exercise against an answer and reports them in the learner's words.
+ *
+ * The checks of exercise {@code ch11/three_conversation} are the tests in package
+ * {@code syskit.ch11} tagged {@code @Tag("ch11/three_conversation")}. Without learner classes
+ * they check the reference answer (that is what make test does); with them, {@link Run} puts
+ * those classes first, so the learner's class of the same name replaces the reference.
+ * bin/check calls {@link #main}; the exercise tests call {@link #run} on the starter and the
+ * wrong answers to prove each of them fails.
+ */
+public final class ExerciseCheck {
+    /** One check: its test method, what it checks (its display name), and why it failed. */
+    public record Outcome(String method, String check, boolean passed, String message) {}
+
+    private ExerciseCheck() {}
+
+    /** Runs the exercise's checks with these classes first on every listing's classpath (null: none). */
+    public static List<Outcome> run(String exercise, Path learnerClasses) {
+        return run(exercise, learnerClasses, null);
+    }
+
+    /** The same, only the check of that test method when {@code onlyMethod} is not null. */
+    public static synchronized List<Outcome> run(String exercise, Path learnerClasses, String onlyMethod) {
+        String chapter = exercise.substring(0, exercise.indexOf('/'));
+        List<Outcome> outcomes = new ArrayList<>();
+        String before = System.getProperty(Run.LEARNER_CLASSES);
+        if (learnerClasses != null) System.setProperty(Run.LEARNER_CLASSES, learnerClasses.toAbsolutePath().toString());
+        try {
+            var request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectPackage("syskit." + chapter))
+                    .filters(includeTags(exercise), (PostDiscoveryFilter) d -> FilterResult.includedIf(
+                            onlyMethod == null || !(d.getSource().orElse(null) instanceof MethodSource m)
+                                    || m.getMethodName().equals(onlyMethod)))
+                    .build();
+            LauncherFactory.create().execute(request, new TestExecutionListener() {
+                @Override
+                public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                    if (!test.isTest()) return;
+                    String method = test.getSource().filter(MethodSource.class::isInstance)
+                            .map(s -> ((MethodSource) s).getMethodName()).orElse(test.getDisplayName());
+                    String message = result.getThrowable().map(ExerciseCheck::describe).orElse("");
+                    outcomes.add(new Outcome(method, test.getDisplayName(),
+                            result.getStatus() == TestExecutionResult.Status.SUCCESSFUL, message));
+                }
+            });
+        } finally {
+            if (before == null) System.clearProperty(Run.LEARNER_CLASSES);
+            else System.setProperty(Run.LEARNER_CLASSES, before);
+        }
+        return outcomes;
+    }
+
+    /** An assertion's message is written for the learner; anything else is a fault of the check itself. */
+    private static String describe(Throwable t) {
+        if (t instanceof AssertionError) return t.getMessage();
+        return "the check itself failed (" + t + "); please report this to your teacher";
+    }
+
+    /** Breaks lines longer than width at spaces; shorter lines (program output) stay as they are. */
+    static String wrap(String text, int width) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            while (line.length() > width && line.lastIndexOf(' ', width) > 0) {
+                int cut = line.lastIndexOf(' ', width);
+                sb.append(line, 0, cut).append('\n');
+                line = line.substring(cut + 1);
+            }
+            sb.append(line).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Compiles an answer against the kit's classes into {@code out}, as Maven compiles the kit's own
+     * (pom.xml: release 25, string concatenation without invokedynamic, which matters in a forked
+     * child). Returns javac's messages; empty when it compiled.
+     */
+    public static String compile(List<Path> sources, Path out) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        StringWriter messages = new StringWriter();
+        try (var files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+            Files.createDirectories(out);
+            List<String> options = List.of("--release", "25", "-XDstringConcat=inline",
+                    "-cp", Run.CLASSES.toString(), "-d", out.toString());
+            boolean ok = javac.getTask(messages, files, null, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
+            return ok ? "" : messages.toString().isEmpty() ? "javac failed" : messages.toString();
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** Null when the compiled answer holds the exercise's listing class, else what the learner must fix. */
+    public static String missingClass(String exercise, Path out) {
+        Listings.Entry entry = Listings.load().find(exercise);
+        if (entry == null || Files.exists(out.resolve(entry.className().replace('.', '/') + ".class"))) return null;
+        String cls = entry.className();
+        return "Your file compiled, but it has no class " + cls + ": keep the starter's 'package "
+                + cls.substring(0, cls.lastIndexOf('.')) + ";' line and its class name "
+                + cls.substring(cls.lastIndexOf('.') + 1) + ", or the checks would run the reference answer, not yours.";
+    }
+
+    /** bin/check: {@code ExerciseCheck <exercise> <classes dir> <answer.java>...}; exit 0 when every check passed. */
+    public static void main(String[] args) {
+        if (args.length < 3) {
+            System.err.println("usage: ExerciseCheck <chapter>/<name> <classes dir> <answer.java>...");
+            System.exit(2);
+        }
+        String exercise = args[0];
+        Path out = Path.of(args[1]);
+        List<Path> sources = Stream.of(args).skip(2).map(Path::of).toList();
+        String errors = compile(sources, out);
+        if (!errors.isEmpty()) {
+            System.out.println("\nYour file does not compile. javac says:\n\n" + errors.indent(4)
+                    + "\n" + exercise + ": fix the first error above (file:line), then run make check again.");
+            System.exit(1);
+        }
+        String missing = missingClass(exercise, out);
+        if (missing != null) {
+            System.out.println("\n" + wrap(missing, 100));
+            System.exit(1);
+        }
+        System.out.println("Checking " + exercise + ": each check runs your program as real processes; "
+                + "one that hangs is stopped after 15 s.\n");
+        List<Outcome> outcomes = run(exercise, out);
+        if (outcomes.isEmpty()) {
+            System.err.println("No checks found for " + exercise + ": expected tests tagged @Tag(\"" + exercise
+                    + "\") in package syskit." + exercise.substring(0, exercise.indexOf('/')) + ".");
+            System.exit(2);
+        }
+        long passed = outcomes.stream().filter(Outcome::passed).count();
+        for (Outcome o : outcomes) {
+            System.out.println((o.passed() ? "  PASS  " : "  FAIL  ") + o.check());
+            if (!o.passed()) System.out.println("\n" + wrap(o.message(), 92).indent(8));
+        }
+        System.out.println();
+        if (passed == outcomes.size()) {
+            System.out.println(exercise + ": all " + passed + " checks pass. Well done.");
+        } else {
+            System.out.println(exercise + ": " + passed + " of " + outcomes.size() + " checks pass. "
+                    + "Read the first FAIL above, change your file, and run make check again.");
+        }
+        System.exit(passed == outcomes.size() ? 0 : 1);
+    }
+}
