@@ -34,8 +34,7 @@ import syskit.os.Signal;
 class EchoStoreserverTest {
     static final String ID = "ch11/echo_storeserver";
     static final Duration SHORT = Duration.ofSeconds(20);
-    /** Not bound in syskit.posix (job-control signals); these are Linux's numbers on x86-64 and arm64. */
-    static final int SIGSTOP = 19, SIGCONT = 18;
+    static final int SIGSTOP = Signal.SIGSTOP, SIGCONT = Signal.SIGCONT;
 
     @TempDir
     Path dir;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import syskit.harness.Proc;
 import syskit.harness.Result;
 import syskit.harness.Run;
+import syskit.os.Signal;
 import syskit.harness.Run.Started;
 
 /**
@@ -75,7 +76,7 @@ class ThreeConversationTest {
                         + "fork once, before the loops.", children.size());
             }
             int child = children.get(0).pid();
-            signal("STOP", parent);
+            Signal.kill(parent, Signal.SIGSTOP);
             try {
                 if (!await(() -> Proc.of(parent) != null && Proc.of(parent).state() == 'T', TIMEOUT)) {
                     throw new IllegalStateException("SIGSTOP did not stop process " + parent);
@@ -96,7 +97,7 @@ class ThreeConversationTest {
                             + "reply, but it did not.%n%nOutput:%n%s", shown(out));
                 }
             } finally {
-                signal("CONT", parent);
+                Signal.kill(parent, Signal.SIGCONT);
             }
         }
     }
@@ -239,12 +240,6 @@ class ThreeConversationTest {
         } catch (IOException e) {
             // already gone
         }
-    }
-
-    /** SIGSTOP / SIGCONT through kill(1): the kit's bindings do not carry those two signal numbers. */
-    private static void signal(String name, int pid) {
-        Result r = Run.command("kill", "-" + name, Integer.toString(pid)).run();
-        if (r.exitStatus() != 0) throw new IllegalStateException("kill -" + name + " " + pid + ": " + r);
     }
 
     /** At most 30 lines of a program's output, for a message a learner can read. */
