@@ -14,7 +14,7 @@ class ZombieTest {
 
     @Test
     void theEndedChildIsAZombieWhileTheParentSleepsAndGoneOnceTheParentEnds() {
-        try (Run.Started s = Run.listing("ch10/zombie", "4").start()) {
+        try (Run.Started s = Run.listing("ch10/zombie", "8").start()) {
             assertThat(s.awaitOutput("End child process", Duration.ofSeconds(15))).as(s.stdout()).isTrue();
             int child = Integer.parseInt(s.stdout().lines().filter(l -> l.startsWith("Child Process ID: "))
                     .findFirst().orElseThrow().substring("Child Process ID: ".length()).trim());

@@ -79,7 +79,7 @@ class SignalLayerTest {
     @Test
     void everyJvmThreadButTheListingsBlocksTheCatchableSignals() throws IOException {
         // zombie: no handler, so the listing thread takes every catchable signal with its default action
-        try (Run.Started s = Run.listing("ch10/zombie", "5").start()) {
+        try (Run.Started s = Run.listing("ch10/zombie", "8").start()) {
             assertThat(s.awaitOutput("End child process", Duration.ofSeconds(15))).isTrue();
             List<Long> unblocked = catchableUnblockedPerThread(s.pid());
             assertThat(unblocked).as("threads with a catchable signal unblocked").hasSize(1);
