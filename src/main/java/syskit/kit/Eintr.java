@@ -14,9 +14,10 @@ import syskit.os.Stdlib;
 /**
  * kit/eintr [restart]: what a handler does to the blocking call it interrupted. A SIGALRM
  * handler is installed without SA_RESTART (or with it, given "restart"); an alarm(1) then comes
- * while the program waits in read() on standard input, and again in waitpid() for a child that
- * sleeps 2 s and exits with 5. Without SA_RESTART each call returns -1 with EINTR; with it each
- * goes on waiting until it has its data or its child.
+ * while the program waits in read() on standard input, again in waitpid() for a child that
+ * sleeps 2 s and exits with 5, and last in sleep(10). Without SA_RESTART read and waitpid
+ * return -1 with EINTR; with it they go on waiting until they have their data or their child.
+ * sleep ends early either way and returns the seconds it had left.
  */
 public final class Eintr {
     static void onAlarm(int sig) {
@@ -46,6 +47,9 @@ public final class Eintr {
             r = waitpid(pid, status, 0);
             System.out.println("waitpid: " + (r == -1 ? "-1 " + strerror(errno()) : "child exited with " + WEXITSTATUS(status[0])));
             if (r == -1) waitpid(pid, status, 0);   // reap it all the same
+
+            alarm(1);
+            System.out.println("sleep(10) returned " + sleep(10));
             return 0;
         }
     }

@@ -201,16 +201,16 @@ public final class Signal {
 
     /**
      * sleep(3) with handlers installed: any handler that runs cuts it short, as in C, whatever
-     * SA_RESTART says (Linux never restarts a sleep). Returns the seconds left, rounded as glibc does.
+     * SA_RESTART says (Linux never restarts a sleep). Returns the whole seconds left, as glibc does.
      */
     static int interruptibleSleep(int seconds) {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) return 0;
-            if (poll(-1, (short) 0, left) == SIGNAL && dispatch() != NONE) {
-                long rest = Math.max(0, deadline - System.nanoTime());
-                return (int) ((rest + 500_000_000L) / 1_000_000_000L);
+            if (poll(-1, (short) 0, left) == SIGNAL) {
+                long rest = Math.max(0, deadline - System.nanoTime());   // before the handler runs
+                if (dispatch() != NONE) return (int) (rest / 1_000_000_000L);   // glibc drops the fraction
             }
         }
     }
