@@ -7,6 +7,7 @@ import static syskit.os.Wait.*;
 import syskit.os.Errno;
 import syskit.os.Signal.Sigaction;
 import syskit.os.Stdlib;
+import syskit.posix.posix_h;
 
 /**
  * kit/signalstorm [N]: proves the signal layer next to fork(). A sender child sends SIGALRM to
@@ -56,7 +57,7 @@ public final class SignalStorm {
         if (sender == 0) {
             while (getppid() == parent) {   // until the parent is gone or kills it
                 kill(parent, SIGALRM);
-                posix_usleep(1000);
+                posix_h.usleep(1000);
             }
             return 0;
         }
@@ -77,9 +78,5 @@ public final class SignalStorm {
                 + ", " + alarms + " SIGALRM handled, " + offThread + " handlers off the listing thread ("
                 + millis + " ms)");
         return reaped == n && badStatus == 0 && alarms > 0 && offThread == 0 ? 0 : 1;
-    }
-
-    private static void posix_usleep(int micros) {
-        syskit.posix.posix_h.usleep(micros);
     }
 }
