@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import syskit.harness.Cpp;
+import syskit.harness.CppReference;
 import syskit.harness.Result;
 import syskit.harness.Run;
 
@@ -31,7 +31,7 @@ class CppReferenceTest {
     void thePortPrintsWhatTheCppReferencePrints(String name, String args, String order) {
         String[] argv = args.isEmpty() ? new String[0] : args.split(" ");
         String[] cpp = new String[argv.length + 1];
-        cpp[0] = Cpp.binary("ch10", name);
+        cpp[0] = CppReference.build("ch10/" + name);
         System.arraycopy(argv, 0, cpp, 1, argv.length);
 
         Duration limit = Duration.ofSeconds(40);
