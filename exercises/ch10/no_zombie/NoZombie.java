@@ -9,7 +9,7 @@ import syskit.os.Signal.Sigaction;
 /**
  * ch10/no_zombie, YOUR answer: a parent whose SIGCHLD handler never leaves a zombie behind.
  * The exercise: exercises/ch10/no_zombie/README.md.
- * Run it: make run EX=ch10/no_zombie    Check it: make check EX=ch10/no_zombie
+ * Try it: make try EX=ch10/no_zombie    Check it: make check EX=ch10/no_zombie
  *
  * As it stands the handler is ch10/remove_zombie's: one waitpid() per SIGCHLD. Fix the TODO.
  */

@@ -8,7 +8,7 @@ import syskit.os.Wait;
 /**
  * ch10/three_children, YOUR answer: report three children's exit codes in the order the
  * children end. The exercise: exercises/ch10/three_children/README.md.
- * Run it: make run EX=ch10/three_children    Check it: make check EX=ch10/three_children
+ * Try it: make try EX=ch10/three_children    Check it: make check EX=ch10/three_children
  *
  * As it stands it forks the three children but never collects them: fill in the TODO.
  */
