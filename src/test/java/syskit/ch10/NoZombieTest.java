@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import syskit.harness.Await;
 import syskit.harness.Proc;
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -45,7 +46,7 @@ class NoZombieTest {
             }
             int parent = s.pid();
             Signal.kill(parent, SIGSTOP);
-            boolean allEnded = await(() -> Proc.childrenOf(parent).stream().filter(Proc::zombie).count() == 5,
+            boolean allEnded = Await.until(() -> Proc.childrenOf(parent).stream().filter(Proc::zombie).count() == 5,
                     Duration.ofSeconds(10));
             Signal.kill(parent, SIGCONT);
             if (!allEnded) {
@@ -53,7 +54,7 @@ class NoZombieTest {
                         + "were: %s%n%nOutput so far:%n%s", Proc.childrenOf(parent), s.stdout());
             }
             // Going on, the parent finds ONE pending SIGCHLD for five ended children.
-            await(() -> !s.alive() || Proc.childrenOf(parent).isEmpty(), Duration.ofSeconds(5));
+            Await.until(() -> !s.alive() || Proc.childrenOf(parent).isEmpty(), Duration.ofSeconds(5));
             List<Proc> zombies = Proc.childrenOf(parent).stream().filter(Proc::zombie).toList();
             if (s.alive() && !zombies.isEmpty()) {
                 fail("Five children ended while your parent was stopped; 5 s after it went on, %d of them are still "
@@ -79,19 +80,5 @@ class NoZombieTest {
             fail("Your program ended with status %d instead of 0.%n%nOutput:%n%s%nErrors:%n%s",
                     r.exitStatus(), r.stdout(), r.stderr());
         }
-    }
-
-    private static boolean await(java.util.function.BooleanSupplier condition, Duration within) {
-        long end = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) return false;
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import syskit.harness.Await;
 import syskit.harness.Proc;
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -61,8 +62,7 @@ class ThreeChildrenTest {
     /** Runs the answer; fails unless it ended with status 0, in time, leaving no process behind. */
     private static Result finish() {
         try (Run.Started s = Run.listing(EXERCISE).timeout(Duration.ofSeconds(15)).start()) {
-            long end = System.nanoTime() + 15_000_000_000L;
-            while (s.alive() && System.nanoTime() < end) pause();
+            Await.until(() -> !s.alive(), Duration.ofSeconds(15));
             List<Proc> left = s.alive() ? List.of() : Proc.inSession(s.pid()).stream().filter(p -> !p.zombie()).toList();
             Result r = s.await();
             if (r.hung()) {
@@ -78,14 +78,6 @@ class ThreeChildrenTest {
                         r.exitStatus(), r.stdout(), r.stderr());
             }
             return r;
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import syskit.harness.Await;
 import syskit.harness.Proc;
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -66,8 +67,7 @@ class SignalLayerTest {
             awaitBlockedInRead(child);
 
             Signal.kill(-s.pid(), Signal.SIGINT);   // what the terminal does on Ctrl-C
-            long end = System.nanoTime() + 10_000_000_000L;
-            while ((s.alive() || Proc.of(child) != null) && System.nanoTime() < end) sleep(20);
+            Await.until(() -> !s.alive() && Proc.of(child) == null, Duration.ofSeconds(10));
             // checked before the harness kills the group: only SIGINT can have ended them
             assertThat(Proc.of(child)).as("the child outlived Ctrl-C").isNull();
             Result r = s.await();
@@ -127,22 +127,12 @@ class SignalLayerTest {
 
     /** Waits until the process sleeps in read(2) (syscall 0 on x86-64), so Ctrl-C finds it blocked there. */
     private static void awaitBlockedInRead(int pid) {
-        long end = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < end) {
+        Await.until(() -> {
             try {
-                if (Files.readString(Path.of("/proc", Integer.toString(pid), "syscall")).startsWith("0 ")) return;
+                return Files.readString(Path.of("/proc", Integer.toString(pid), "syscall")).startsWith("0 ");
             } catch (IOException e) {
-                return; // not readable here: the printed line already came just before read()
+                return true; // not readable here: the printed line already came just before read()
             }
-            sleep(20);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        }, Duration.ofSeconds(10));
     }
 }
