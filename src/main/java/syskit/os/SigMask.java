@@ -7,7 +7,6 @@ import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import syskit.posix.posix_h;
@@ -38,12 +37,17 @@ public final class SigMask {
         change(posix_h.SIG_UNBLOCK(), Signal.CATCHABLE);
     }
 
-    static void blockInThisThread(int sig) {
-        change(posix_h.SIG_BLOCK(), sig);
-    }
-
-    static void unblockInThisThread(int sig) {
-        change(posix_h.SIG_UNBLOCK(), sig);
+    /**
+     * The listing thread's mask while handlers are installed: the routed signals blocked (they
+     * queue for the signalfd), every other catchable one unblocked with its kernel disposition.
+     */
+    static void routeToSignalfd(int[] routed) {
+        change(posix_h.SIG_BLOCK(), routed); // first: a pending routed signal must never meet its default
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment others = set(arena, Signal.CATCHABLE);
+            for (int sig : routed) posix_h.sigdelset(others, sig);
+            posix_h.pthread_sigmask(posix_h.SIG_UNBLOCK(), others, MemorySegment.NULL);
+        }
     }
 
     private static void change(int how, int... sigs) {
@@ -60,12 +64,11 @@ public final class SigMask {
     }
 
     /** Creates or updates the signalfd to carry exactly these signals; -1 stays -1 for none. */
-    static int updateSignalfd(int fd, Set<Integer> sigs) {
-        if (fd == -1 && sigs.isEmpty()) return -1;
+    static int updateSignalfd(int fd, int[] sigs) {
+        if (fd == -1 && sigs.length == 0) return -1;
         try (Arena arena = Arena.ofConfined()) {
-            int[] list = sigs.stream().mapToInt(Integer::intValue).toArray();
             int flags = posix_h.SFD_NONBLOCK() | posix_h.SFD_CLOEXEC();
-            int r = Errno.check((int) SIGNALFD.invokeExact(Errno.STATE, fd, set(arena, list), flags));
+            int r = Errno.check((int) SIGNALFD.invokeExact(Errno.STATE, fd, set(arena, sigs), flags));
             if (r == -1) throw new IllegalStateException("signalfd: " + Errno.strerror(Errno.errno()));
             return r;
         } catch (Throwable t) {

@@ -2,7 +2,6 @@ package syskit.os;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,15 +22,19 @@ import syskit.posix.signalfd_siginfo;
  *     before a re-exec is inherited by all the threads the new JVM starts), then unblocks them
  *     in the listing's thread only, where they keep their default action: Ctrl-C still kills;</li>
  * <li>installing a handler blocks that signal in the listing's thread too and adds it to a
- *     {@code signalfd}, where the kernel queues it;</li>
- * <li>the kit's blocking calls (read, write, accept, waitpid, sleep, pause) wait with
- *     {@code poll} on their descriptor and on the signalfd; when a signal is queued they run its
- *     handler on the listing's thread and return -1 with EINTR, or restart when the handler was
- *     installed with SA_RESTART, as the kernel does in C.</li>
+ *     {@code signalfd}, where the kernel queues it (SIGCHLD goes there as well while any handler
+ *     is installed, so that a blocking waitpid wakes when a child ends);</li>
+ * <li>the kit's blocking calls (read, write, waitpid, sleep, pause; accept through
+ *     {@link #awaitReady}) wait with {@code poll} on their descriptor and on the signalfd; when a
+ *     signal is queued they run its handler on the listing's thread and return -1 with EINTR,
+ *     or go on waiting when the handler was installed with SA_RESTART, as the kernel does in C.
+ *     sleep and pause end after any handler, as they do in C.</li>
  * </ul>
- * What the listing sees is C's behaviour, with one difference: a handler runs when the program
- * next waits in a kit call, not in the middle of a computation. Standard signals still merge:
- * two SIGCHLDs queued before the handler runs are read as one, as in C.
+ * No JVM thread ever takes a caught signal, and only the listing's thread takes an uncaught
+ * one, with its C default. What the listing sees is C's behaviour, with two differences: a
+ * handler runs when the program next waits in a kit call, not in the middle of a computation,
+ * and never inside another handler (sa_mask is as if full). Standard signals still merge: two
+ * SIGCHLDs queued before the handler runs are read as one, as in C.
  */
 public final class Signal {
     public static final int SIGHUP = posix_h.SIGHUP();
@@ -83,7 +86,8 @@ public final class Signal {
     private static final MethodHandle POLL = Errno.capturing(posix_h.poll$address(), posix_h.poll$descriptor());
     private static final MethodHandle KILL = Errno.capturing(posix_h.kill$address(), posix_h.kill$descriptor());
 
-    private static final Map<Integer, Sigaction> handlers = new HashMap<>();
+    /** Every disposition set through {@link #sigaction} other than SIG_DFL; absent means SIG_DFL. */
+    private static final Map<Integer, Sigaction> actions = new HashMap<>();
     private static int signalfd = -1;
     private static boolean dispatching;
 
@@ -105,34 +109,35 @@ public final class Signal {
         return old.sa_handler;
     }
 
-    /** sigaction(2). {@code oldact} may be null. */
+    /**
+     * sigaction(2). {@code oldact} may be null. sa_mask is accepted but changes nothing: the kit
+     * never runs a handler inside another, as if sa_mask held every signal.
+     */
     public static int sigaction(int sig, Sigaction act, Sigaction oldact) {
-        Sigaction previous = handlers.get(sig);
+        Sigaction previous = actions.get(sig);
         if (oldact != null) {
             oldact.sa_handler = previous == null ? SIG_DFL : previous.sa_handler;
             oldact.sa_flags = previous == null ? 0 : previous.sa_flags;
             oldact.sa_mask.bits = previous == null ? 0 : previous.sa_mask.bits;
         }
         if (act == null) return 0;
+        boolean handler = act.sa_handler != SIG_DFL && act.sa_handler != SIG_IGN;
         if (!isCatchable(sig)) {
-            if (act.sa_handler == SIG_DFL || act.sa_handler == SIG_IGN) return setKernelDisposition(sig, act.sa_handler);
-            return Errno.fail(posix_h.EINVAL());
+            return handler ? Errno.fail(posix_h.EINVAL()) : setKernelDisposition(sig, act.sa_handler);
         }
+        if (handler) SigMask.requireBlockedInOtherThreads(sig);
         Sigaction copy = new Sigaction();
         copy.sa_handler = act.sa_handler;
         copy.sa_flags = act.sa_flags;
         copy.sa_mask.bits = act.sa_mask.bits;
-        if (act.sa_handler == SIG_DFL || act.sa_handler == SIG_IGN) {
-            handlers.remove(sig);
-            setKernelDisposition(sig, act.sa_handler);
-            SigMask.unblockInThisThread(sig);
-        } else {
-            SigMask.requireBlockedInOtherThreads(sig);
-            handlers.put(sig, copy);
-            setKernelDisposition(sig, SIG_DFL);
-            SigMask.blockInThisThread(sig);
-        }
-        signalfd = SigMask.updateSignalfd(signalfd, handlers.keySet());
+        if (act.sa_handler == SIG_DFL) actions.remove(sig);
+        else actions.put(sig, copy);
+        // A caught signal is blocked here and queued in the signalfd, so the kernel keeps the
+        // C default (terminate, ignore) only as the disposition of the uncaught ones.
+        setKernelDisposition(sig, handler ? SIG_DFL : act.sa_handler);
+        int[] routed = routed();
+        SigMask.routeToSignalfd(routed);
+        signalfd = SigMask.updateSignalfd(signalfd, routed);
         return 0;
     }
 
@@ -150,14 +155,39 @@ public final class Signal {
         return kill(Unistd.getpid(), sig);
     }
 
-    /** True once a handler is installed: blocking calls then watch the signalfd. */
+    /** True once a handler is installed (and none is running): blocking calls then watch the signalfd. */
     static boolean active() {
-        return !handlers.isEmpty() && !dispatching;
+        return signalfd != -1 && caughtAny() && !dispatching;
     }
 
     static boolean isCatchable(int sig) {
         for (int s : CATCHABLE) if (s == sig) return true;
         return false;
+    }
+
+    private static boolean caught(int sig) {
+        Sigaction a = actions.get(sig);
+        return a != null && a.sa_handler != SIG_IGN;
+    }
+
+    private static boolean caughtAny() {
+        for (int sig : CATCHABLE) if (caught(sig)) return true;
+        return false;
+    }
+
+    /**
+     * The signals that go to the signalfd: the caught ones and, while any is caught, SIGCHLD,
+     * so that a blocking waitpid wakes when a child ends. Uncaught, SIGCHLD's default is to be
+     * ignored, so reading and dropping it there changes nothing.
+     */
+    private static int[] routed() {
+        if (!caughtAny()) return new int[0];
+        int n = 0;
+        int[] sigs = new int[CATCHABLE.length];
+        for (int sig : CATCHABLE) {
+            if (caught(sig) || (sig == SIGCHLD && actions.get(SIGCHLD) == null)) sigs[n++] = sig;
+        }
+        return java.util.Arrays.copyOf(sigs, n);
     }
 
     /**
@@ -166,51 +196,46 @@ public final class Signal {
      */
     static int awaitReady(int fd, short events) {
         while (true) {
-            int ready = poll(fd, events, -1);
-            if (ready == SIGNAL) {
-                if (dispatch()) return Errno.fail(EINTR);
-            } else {
-                return 0;
-            }
+            if (poll(fd, events, -1) != SIGNAL) return 0;
+            if (dispatch() == INTERRUPTED) return Errno.fail(EINTR);
         }
     }
 
-    /** sleep(3) with handlers installed: any handler that runs cuts it short, as in C. */
+    /**
+     * sleep(3) with handlers installed: any handler that runs cuts it short, as in C, whatever
+     * SA_RESTART says (Linux never restarts a sleep). Returns the whole seconds left, as glibc does.
+     */
     static int interruptibleSleep(int seconds) {
-        System.out.flush();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) return 0;
             if (poll(-1, (short) 0, left) == SIGNAL) {
-                dispatch();
-                long rest = deadline - System.nanoTime();
-                return rest <= 0 ? 0 : (int) ((rest + 999_999_999L) / 1_000_000_000L);
+                long rest = Math.max(0, deadline - System.nanoTime());   // before the handler runs
+                if (dispatch() != NONE) return (int) (rest / 1_000_000_000L);   // glibc drops the fraction
             }
         }
     }
 
     static int pause() {
-        System.out.flush();
         if (!active()) {
+            System.out.flush();
             posix_h.pause();
             return Errno.fail(EINTR);
         }
-        while (poll(-1, (short) 0, -1) != SIGNAL) { /* spurious wake-up */ }
-        dispatch();
+        while (poll(-1, (short) 0, -1) != SIGNAL || dispatch() == NONE) { /* no handler ran yet */ }
         return Errno.fail(EINTR);
     }
 
-    /**
-     * waitpid without WNOHANG while handlers are installed. SIGCHLD may have no handler and so
-     * not reach the signalfd; the wait re-checks the children every 20 ms between signals.
-     */
+    /** waitpid without WNOHANG while handlers are installed: wakes on SIGCHLD (see {@link #routed}). */
     static int blockingWaitpid(int pid, int[] status, int options) {
-        int wnohang = Wait.WNOHANG;
+        if (actions.get(SIGCHLD) != null && !caught(SIGCHLD)) {
+            return Wait.rawWaitpid(pid, status, options); // SIG_IGN: no SIGCHLD will come to wake the wait
+        }
         while (true) {
-            int r = Wait.rawWaitpid(pid, status, options | wnohang);
+            int r = Wait.rawWaitpid(pid, status, options | Wait.WNOHANG);
             if (r != 0) return r;
-            if (poll(-1, (short) 0, 20_000_000L) == SIGNAL && dispatch()) return Errno.fail(EINTR);
+            if (poll(-1, (short) 0, -1) == SIGNAL && dispatch() == INTERRUPTED) return Errno.fail(EINTR);
         }
     }
 
@@ -238,20 +263,22 @@ public final class Signal {
         }
     }
 
+    /** What {@link #dispatch} did: no handler ran, only SA_RESTART ones, or one without it. */
+    private static final int NONE = 0, RESTARTED = 1, INTERRUPTED = 2;
+
     /**
      * Reads every queued signal from the signalfd and runs its handler here, on the listing's
-     * thread. Returns true when a handler without SA_RESTART ran (the interrupted call fails
-     * with EINTR).
+     * thread, one after the other (a handler never interrupts another).
      */
-    private static boolean dispatch() {
-        boolean interrupt = false;
+    private static int dispatch() {
+        int result = NONE;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment info = signalfd_siginfo.allocate(arena);
             while (Unistd.rawRead(signalfd, info, info.byteSize()) == info.byteSize()) {
                 int sig = signalfd_siginfo.ssi_signo(info);
-                Sigaction act = handlers.get(sig);
-                if (act == null) continue;
-                if ((act.sa_flags & SA_RESTART) == 0) interrupt = true;
+                if (!caught(sig)) continue; // SIGCHLD without a handler: ignored, as by default
+                Sigaction act = actions.get(sig);
+                result = Math.max(result, (act.sa_flags & SA_RESTART) != 0 ? RESTARTED : INTERRUPTED);
                 dispatching = true;
                 try {
                     act.sa_handler.handle(sig);
@@ -260,7 +287,7 @@ public final class Signal {
                 }
             }
         }
-        return interrupt;
+        return result;
     }
 
     private static int setKernelDisposition(int sig, SigHandler handler) {

@@ -1,0 +1,138 @@
+package syskit.os;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import syskit.harness.Await;
+import syskit.harness.Proc;
+import syskit.harness.Result;
+import syskit.harness.Run;
+
+/** The signal layer (Signal, SigMask and the launcher's mask), each claim shown by a real process. */
+class SignalLayerTest {
+
+    @Test
+    void aThousandForksUnderAStreamOfSigchldAndSigalrmHangNoneAndEveryHandlerRunsOnTheListingThread() {
+        Result r = Run.listing("kit/signalstorm", "1000").timeout(Duration.ofSeconds(120)).run();
+        assertThat(r.hung()).as("hung: %s", r).isFalse();
+        assertThat(r.exitStatus()).as(r.toString()).isZero();
+        assertThat(r.stdout()).contains("signalstorm: 1000 of 1000 children reaped with 7")
+                .contains(" 0 handlers off the listing thread");
+        assertThat(r.survivors()).isEmpty();
+    }
+
+    @Test
+    void withoutSaRestartAHandlerMakesReadAndWaitpidFailWithEintr() {
+        try (Run.Started s = Run.listing("kit/eintr").stdinPipe().start()) {   // stdin open, never written
+            Result r = s.await();
+            assertThat(r.exitStatus()).as(r.toString()).isZero();
+            assertThat(r.lines()).startsWith("SIGALRM handled", "read: -1 Interrupted system call",
+                    "SIGALRM handled", "waitpid: -1 Interrupted system call", "SIGALRM handled");
+            assertSleepReturnedTheSecondsLeft(r);
+        }
+    }
+
+    @Test
+    void withSaRestartReadAndWaitpidGoOnWaitingAfterTheHandler() throws IOException {
+        try (Run.Started s = Run.listing("kit/eintr", "restart").stdinPipe().start()) {
+            assertThat(s.awaitOutput("SIGALRM handled", Duration.ofSeconds(15))).as(s.stdout()).isTrue();
+            s.stdin().write("hello\n".getBytes(StandardCharsets.UTF_8));
+            s.stdin().flush();
+            Result r = s.await();
+            assertThat(r.exitStatus()).as(r.toString()).isZero();
+            assertThat(r.lines()).startsWith("SIGALRM handled", "read: 6 bytes",
+                    "SIGALRM handled", "waitpid: child exited with 5", "SIGALRM handled");
+            assertSleepReturnedTheSecondsLeft(r);
+        }
+    }
+
+    @Test
+    void ctrlCEndsAParentBlockedInReadAndItsForkedChildAsInC() {
+        try (Run.Started s = Run.listing("kit/ctrlc").stdinPipe().start()) {
+            assertThat(s.awaitOutput("child ", Duration.ofSeconds(15)) && s.awaitOutput("parent ", Duration.ofSeconds(5)))
+                    .as(s.stdout()).isTrue();
+            int child = Integer.parseInt(s.stdout().lines().filter(l -> l.startsWith("child "))
+                    .findFirst().orElseThrow().split(" ")[1]);
+            awaitBlockedInRead(s.pid());
+            awaitBlockedInRead(child);
+
+            Signal.kill(-s.pid(), Signal.SIGINT);   // what the terminal does on Ctrl-C
+            Await.until(() -> !s.alive() && Proc.of(child) == null, Duration.ofSeconds(10));
+            // checked before the harness kills the group: only SIGINT can have ended them
+            assertThat(Proc.of(child)).as("the child outlived Ctrl-C").isNull();
+            Result r = s.await();
+            assertThat(r.hung()).as(r.toString()).isFalse();
+            assertThat(r.signal()).as(r.toString()).isEqualTo(Signal.SIGINT);
+            assertThat(r.stdout()).doesNotContain("read returned");
+            assertThat(r.survivors()).isEmpty();
+        }
+    }
+
+    @Test
+    void everyJvmThreadButTheListingsBlocksTheCatchableSignals() throws IOException {
+        // zombie: no handler, so the listing thread takes every catchable signal with its default action
+        try (Run.Started s = Run.listing("ch10/zombie", "8").start()) {
+            assertThat(s.awaitOutput("End child process", Duration.ofSeconds(15))).isTrue();
+            List<Long> unblocked = catchableUnblockedPerThread(s.pid());
+            assertThat(unblocked).as("threads with a catchable signal unblocked").hasSize(1);
+            assertThat(unblocked.getFirst()).isEqualTo(mask(Signal.CATCHABLE));
+        }
+        // signal: SIGALRM and SIGINT caught, so blocked in the listing thread too (they go to the
+        // signalfd, with SIGCHLD); the others keep their default action there and only there
+        try (Run.Started s = Run.listing("ch10/signal").start()) {
+            assertThat(s.awaitOutput("wait...", Duration.ofSeconds(15))).isTrue();
+            List<Long> unblocked = catchableUnblockedPerThread(s.pid());
+            assertThat(unblocked).hasSize(1);
+            assertThat(unblocked.getFirst()).isEqualTo(mask(Signal.CATCHABLE)
+                    & ~mask(Signal.SIGALRM, Signal.SIGINT, Signal.SIGCHLD));
+        }
+    }
+
+    /** sleep(10) cut short by an alarm after about 1 s: 8 or 9 whole seconds left, never 0. */
+    private static void assertSleepReturnedTheSecondsLeft(Result r) {
+        assertThat(r.lines()).hasSize(6);
+        assertThat(r.lines().getLast()).isIn("sleep(10) returned 9", "sleep(10) returned 8");
+    }
+
+    /** For each thread of the process that leaves some catchable signal unblocked: which ones. */
+    private static List<Long> catchableUnblockedPerThread(int pid) throws IOException {
+        List<Long> result = new ArrayList<>();
+        long catchable = mask(Signal.CATCHABLE);
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Integer.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String blk = Files.readAllLines(task.resolve("status")).stream()
+                        .filter(l -> l.startsWith("SigBlk:")).findFirst().orElseThrow();
+                long unblocked = catchable & ~Long.parseUnsignedLong(blk.substring(7).trim(), 16);
+                if (unblocked != 0) result.add(unblocked);
+            }
+        }
+        return result;
+    }
+
+    private static long mask(int... sigs) {
+        long m = 0;
+        for (int sig : sigs) m |= 1L << (sig - 1);
+        return m;
+    }
+
+    /** Waits until the process sleeps in read(2) (syscall 0 on x86-64), so Ctrl-C finds it blocked there. */
+    private static void awaitBlockedInRead(int pid) {
+        Await.until(() -> {
+            try {
+                return Files.readString(Path.of("/proc", Integer.toString(pid), "syscall")).startsWith("0 ");
+            } catch (IOException e) {
+                return true; // not readable here: the printed line already came just before read()
+            }
+        }, Duration.ofSeconds(10));
+    }
+}
