@@ -25,7 +25,6 @@ import syskit.os.Signal;
 @Tag(NoZombieTest.EXERCISE)
 class NoZombieTest {
     static final String EXERCISE = "ch10/no_zombie";
-    static final int SIGSTOP = 19, SIGCONT = 18;   // x86-64 Linux; the kit's bindings carry neither
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Test
@@ -45,10 +44,10 @@ class NoZombieTest {
                 fail("Your program did not print 'wait...' within 15 s.%n%nOutput so far:%n%s", s.stdout());
             }
             int parent = s.pid();
-            Signal.kill(parent, SIGSTOP);
+            Signal.kill(parent, Signal.SIGSTOP);
             boolean allEnded = Await.until(() -> Proc.childrenOf(parent).stream().filter(Proc::zombie).count() == 5,
                     Duration.ofSeconds(10));
-            Signal.kill(parent, SIGCONT);
+            Signal.kill(parent, Signal.SIGCONT);
             if (!allEnded) {
                 fail("Expected the five children to end (as zombies) while the parent was stopped; its children "
                         + "were: %s%n%nOutput so far:%n%s", Proc.childrenOf(parent), s.stdout());

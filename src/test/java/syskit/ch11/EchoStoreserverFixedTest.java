@@ -80,12 +80,12 @@ class EchoStoreserverFixedTest {
             Set<Integer> children = pids(Proc.childrenOf(server.pid()));
             children.remove(store);
 
-            server.signal(SIGSTOP);
+            server.signal(Signal.SIGSTOP);
             Tcp.await("the server stopped", SHORT, () -> Proc.of(server.pid()).state() == 'T');
             a.close();
             b.close();
             Tcp.await("both children zombies", SHORT, () -> children.stream().allMatch(EchoStoreserverTest::zombie));
-            server.signal(SIGCONT);
+            server.signal(Signal.SIGCONT);
 
             Tcp.await("both reaped", SHORT, () -> removedPids(server.stdout()).equals(children));
             for (int pid : children) assertThat(Proc.of(pid)).isNull();
@@ -118,7 +118,7 @@ class EchoStoreserverFixedTest {
             int store = storeOf(server);
             Assumptions.assumeFalse(ignoresSigint(server.pid()),
                     "SIGINT is ignored in this environment (inherited SIG_IGN, e.g. a background job): Ctrl-C cannot be shown");
-            Signal.kill(store, SIGSTOP);   // the store falls behind: lines wait in the pipe
+            Signal.kill(store, Signal.SIGSTOP);   // the store falls behind: lines wait in the pipe
             Tcp.await("the store stopped", SHORT, () -> Proc.of(store).state() == 'T');
             try (Socket a = Tcp.connect(port)) {
                 assertThat(Tcp.echo(a, "kept\n")).isEqualTo("kept\n");
@@ -127,7 +127,7 @@ class EchoStoreserverFixedTest {
                 Signal.kill(-server.pid(), Signal.SIGINT);   // what Ctrl-C sends: the whole group
                 Tcp.await("the server ended", SHORT, () -> !server.alive());
             }
-            Signal.kill(store, SIGCONT);
+            Signal.kill(store, Signal.SIGCONT);
             Tcp.await("the store ended at EOF", SHORT, () -> gone(store));
             Result r = server.await();
             assertThat(r.signal()).as(r.toString()).isEqualTo(Signal.SIGINT);

@@ -34,7 +34,6 @@ import syskit.os.Signal;
 class EchoStoreserverTest {
     static final String ID = "ch11/echo_storeserver";
     static final Duration SHORT = Duration.ofSeconds(20);
-    static final int SIGSTOP = Signal.SIGSTOP, SIGCONT = Signal.SIGCONT;
 
     @TempDir
     Path dir;
@@ -175,12 +174,12 @@ class EchoStoreserverTest {
                 child = otherThan(Proc.childrenOf(server.pid()), Set.of(store));
                 // 250 more bytes come while the child is stopped, then the client vanishes:
                 // close() with linger 0 sends RST.
-                Signal.kill(child, SIGSTOP);
+                Signal.kill(child, Signal.SIGSTOP);
                 Tcp.await("the child stopped", SHORT, () -> Proc.of(child).state() == 'T');
                 a.getOutputStream().write(rest.getBytes(StandardCharsets.US_ASCII));
                 a.setSoLinger(true, 0);
             }
-            Signal.kill(child, SIGCONT);
+            Signal.kill(child, Signal.SIGCONT);
             // The child reads 100 bytes; its echo fails with ECONNRESET; it copies them to the
             // pipe and reads 100 more; this echo meets the closed connection: SIGPIPE, back at
             // C's default, kills the child there, as it would kill the C one.
@@ -208,12 +207,12 @@ class EchoStoreserverTest {
 
             // Stop the server, so that both children end while it cannot run the handler: the
             // second SIGCHLD finds the first still pending and is merged into it.
-            server.signal(SIGSTOP);
+            server.signal(Signal.SIGSTOP);
             Tcp.await("the server stopped", SHORT, () -> Proc.of(server.pid()).state() == 'T');
             a.close();
             b.close();
             Tcp.await("both children zombies", SHORT, () -> children.stream().allMatch(EchoStoreserverTest::zombie));
-            server.signal(SIGCONT);
+            server.signal(Signal.SIGCONT);
 
             Tcp.await("one Removed line", SHORT, () -> !removedPids(server.stdout()).isEmpty());
             Set<Integer> removed = removedPids(server.stdout());
