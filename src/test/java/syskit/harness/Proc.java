@@ -51,20 +51,54 @@ public record Proc(int pid, String comm, char state, int ppid, int pgrp, int ses
         return state == 'Z';
     }
 
+    /**
+     * Waits until no process has this pid any more, neither running nor a zombie: someone
+     * reaped it. An orphan is reaped by init (or the nearest subreaper), which may take a moment.
+     */
+    public static boolean awaitGone(int pid, java.time.Duration within) {
+        long end = System.nanoTime() + within.toNanos();
+        while (of(pid) != null) {
+            if (System.nanoTime() > end) return false;
+            Run.sleepMillis(50);
+        }
+        return true;
+    }
+
     /** The targets of /proc/PID/fd/*, by descriptor number: {@code 3 -> pipe:[123456]}. */
     public static java.util.SortedMap<Integer, String> fds(int pid) {
-        var map = new java.util.TreeMap<Integer, String>();
-        try (Stream<Path> fds = Files.list(Path.of("/proc", Integer.toString(pid), "fd"))) {
-            for (Path fd : fds.toList()) {
+        return syskit.tools.FdView.fds(Integer.toString(pid));
+    }
+
+    /**
+     * What one thread is doing, from /proc/PID/task/TID/stat and .../syscall: its state ('S':
+     * asleep) and the system call it is in, with that call's arguments; nr is -1 when it is
+     * running in user space. x86-64 numbers: {@link #READ} is read(2).
+     */
+    public record Syscall(int tid, char state, int nr, List<Long> args) {
+        public static final int READ = 0;
+    }
+
+    /** Every thread of the process and the system call it is in; empty when the process is gone. */
+    public static List<Syscall> syscalls(int pid) {
+        List<Syscall> calls = new ArrayList<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Integer.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
                 try {
-                    map.put(Integer.parseInt(fd.getFileName().toString()), Files.readSymbolicLink(fd).toString());
-                } catch (IOException e) {
-                    // closed while we looked
+                    int tid = Integer.parseInt(task.getFileName().toString());
+                    String stat = Files.readString(task.resolve("stat"));
+                    char state = stat.charAt(stat.lastIndexOf(')') + 2);
+                    String[] f = Files.readString(task.resolve("syscall")).trim().split(" ");
+                    int nr = f[0].matches("[0-9]+") ? Integer.parseInt(f[0]) : -1;
+                    List<Long> args = new ArrayList<>();
+                    for (int i = 1; nr >= 0 && i < f.length && i <= 6; i++) args.add(Long.decode(f[i]));
+                    calls.add(new Syscall(tid, state, nr, args));
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while we looked
                 }
             }
         } catch (IOException e) {
             // the process is gone
         }
-        return map;
+        return calls;
     }
 }

@@ -66,7 +66,13 @@ public final class Run {
 
     /** Any program, e.g. a compiled C++ reference or bin/syskit itself. */
     public static Run command(String... command) {
-        return new Run(List.of(command));
+        return new Run(new ArrayList<>(List.of(command)));
+    }
+
+    /** Runs the command under another program, e.g. {@code under("strace", "-f", ...)}. */
+    public Run under(String... wrapper) {
+        command.addAll(0, List.of(wrapper));
+        return this;
     }
 
     public Run stdin(String text) {
@@ -182,20 +188,27 @@ public final class Run {
             Signal.kill(pid(), sig);
         }
 
-        /** Waits for the end, up to the run's timeout, then kills the group and reports. */
+        /**
+         * Waits for the end, up to the run's timeout, then kills the group and reports. The end
+         * is when every process of the session has ended (zombies aside), not only the first:
+         * a child its parent did not wait for may still be printing, and a shell's
+         * {@code $(...)} would wait for it too. {@code hung}: something was still running at
+         * the timeout; the exit status is the first process's, if it had ended.
+         */
         public Result await() {
             if (result != null) return result;
-            boolean hung;
+            long deadline = startNanos + timeout.toNanos();
+            boolean ended;
             try {
-                long left = timeout.toNanos() - (System.nanoTime() - startNanos);
-                hung = !process.waitFor(Math.max(left, 0), TimeUnit.NANOSECONDS);
+                ended = process.waitFor(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                hung = true;
+                ended = false;
             }
+            boolean hung = !ended || !sessionEnded(deadline);
             long millis = (System.nanoTime() - startNanos) / 1_000_000;
             List<Proc> survivors = killGroup();
-            int status = hung ? -1 : process.exitValue();
+            int status = ended ? process.exitValue() : -1;
             int sig = status > 128 ? status - 128 : 0;
             result = new Result(status, sig, hung, stdout(), stderr(), survivors, millis);
             return result;
@@ -210,6 +223,15 @@ public final class Run {
             int status = running ? -1 : process.exitValue();
             result = new Result(status, status > 128 ? status - 128 : 0, running, stdout(), stderr(), survivors, millis);
             return result;
+        }
+
+        /** Waits until no process of the session is alive (zombies aside); false at the deadline. */
+        private boolean sessionEnded(long deadline) {
+            while (Proc.inSession(pid()).stream().anyMatch(p -> !p.zombie())) {
+                if (System.nanoTime() > deadline) return false;
+                sleepMillis(20);
+            }
+            return true;
         }
 
         /** SIGKILL to every process of the session; returns those still alive 5 s later. */
@@ -253,7 +275,7 @@ public final class Run {
         }
     }
 
-    static void sleepMillis(long ms) {
+    public static void sleepMillis(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
