@@ -9,6 +9,7 @@ import java.lang.foreign.MemorySegment;
 /**
  * ch11/pipe1: one pipe shared through fork(). The child writes into it, the parent reads
  * from it. Usage: pipe1
+ * C++ reference: chapters/ch11/cpp/pipe1.cpp; guide: chapters/ch11/README.md, 11-1.
  */
 public final class Pipe1 {
     static final int BUF_SIZE = 30;

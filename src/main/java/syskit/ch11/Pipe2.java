@@ -14,6 +14,7 @@ import syskit.tools.TestDelay;
  * words and the parent waits in read() forever. As written (the sleep(2) commented out) this
  * can hang, like the C++ program; stop it with Ctrl-C.
  * Usage: pipe2 [--sleep]      --sleep restores the sleep(2) that lets the parent read first.
+ * C++ reference: chapters/ch11/cpp/pipe2.cpp; guide: chapters/ch11/README.md, 11-1.
  */
 public final class Pipe2 {
     static final int BUF_SIZE = 30;

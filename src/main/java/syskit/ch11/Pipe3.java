@@ -10,6 +10,7 @@ import java.lang.foreign.MemorySegment;
  * ch11/pipe3: two-way talk done right, with one pipe per direction. The child writes its
  * question into fds1 and reads the answer from fds2; the parent does the opposite, so neither
  * can read back its own words. Usage: pipe3
+ * C++ reference: chapters/ch11/cpp/pipe3.cpp; guide: chapters/ch11/README.md, 11-1.
  */
 public final class Pipe3 {
     static final int BUF_SIZE = 30;
