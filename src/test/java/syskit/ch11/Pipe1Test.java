@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import syskit.harness.Await;
 import syskit.harness.CppReference;
 import syskit.harness.PipeTrace;
 import syskit.harness.Proc;
@@ -49,7 +50,7 @@ class Pipe1Test {
         assertThat(t.childExitStatus()).as("the child's exit status, from strace").isEqualTo(0);
         assertThat(t.result().survivors()).isEmpty();
         // The parent never waits for it: once the parent has ended, init reaps the orphan.
-        assertThat(Proc.awaitGone(t.childPid(), Duration.ofSeconds(20)))
+        assertThat(Await.until(() -> Proc.of(t.childPid()) == null, Duration.ofSeconds(20)))
                 .as("child %d still in the process table: %s", t.childPid(), Proc.of(t.childPid())).isTrue();
     }
 

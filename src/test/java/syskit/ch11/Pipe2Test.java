@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import syskit.harness.Await;
 import syskit.harness.CppReference;
 import syskit.harness.PipeTrace;
 import syskit.harness.Proc;
@@ -33,7 +34,9 @@ class Pipe2Test {
         try (Run.Started s = pipe2Delaying("parent-before-read").start()) {
             assertThat(s.awaitOutput("Child proc output : Who are you?\n", Duration.ofSeconds(20)))
                     .as("the child read back its own question; stdout: %s", s.stdout()).isTrue();
-            Proc.Syscall read = awaitReadOnAPipe(s.pid(), Duration.ofSeconds(20));
+            Proc.Syscall[] found = new Proc.Syscall[1];
+            Await.until(() -> (found[0] = readOnAPipe(s.pid())) != null, Duration.ofSeconds(20));
+            Proc.Syscall read = found[0];
             assertThat(read).as("the parent's thread asleep in read(); threads: %s", Proc.syscalls(s.pid())).isNotNull();
             assertThat(read.args().get(2)).as("read(fds[0], buf, BUF_SIZE)").isEqualTo(30L);
 
@@ -49,16 +52,12 @@ class Pipe2Test {
         }
     }
 
-    /** The thread of pid asleep ('S') in read() on a pipe, once there is one; null after the time given. */
-    static Proc.Syscall awaitReadOnAPipe(int pid, Duration within) {
-        long end = System.nanoTime() + within.toNanos();
-        do {
-            for (Proc.Syscall c : Proc.syscalls(pid)) {
-                if (c.state() == 'S' && c.nr() == Proc.Syscall.READ
-                        && Proc.fds(pid).getOrDefault(c.args().get(0).intValue(), "").startsWith("pipe:[")) return c;
-            }
-            Run.sleepMillis(50);
-        } while (System.nanoTime() < end);
+    /** The thread of pid asleep ('S') in read() on a pipe, or null. */
+    static Proc.Syscall readOnAPipe(int pid) {
+        for (Proc.Syscall c : Proc.syscalls(pid)) {
+            if (c.state() == 'S' && c.nr() == Proc.Syscall.READ
+                    && Proc.fds(pid).getOrDefault(c.args().get(0).intValue(), "").startsWith("pipe:[")) return c;
+        }
         return null;
     }
 

@@ -51,19 +51,6 @@ public record Proc(int pid, String comm, char state, int ppid, int pgrp, int ses
         return state == 'Z';
     }
 
-    /**
-     * Waits until no process has this pid any more, neither running nor a zombie: someone
-     * reaped it. An orphan is reaped by init (or the nearest subreaper), which may take a moment.
-     */
-    public static boolean awaitGone(int pid, java.time.Duration within) {
-        long end = System.nanoTime() + within.toNanos();
-        while (of(pid) != null) {
-            if (System.nanoTime() > end) return false;
-            Run.sleepMillis(50);
-        }
-        return true;
-    }
-
     /** The targets of /proc/PID/fd/*, by descriptor number: {@code 3 -> pipe:[123456]}. */
     public static java.util.SortedMap<Integer, String> fds(int pid) {
         return syskit.tools.FdView.fds(Integer.toString(pid));

@@ -227,11 +227,8 @@ public final class Run {
 
         /** Waits until no process of the session is alive (zombies aside); false at the deadline. */
         private boolean sessionEnded(long deadline) {
-            while (Proc.inSession(pid()).stream().anyMatch(p -> !p.zombie())) {
-                if (System.nanoTime() > deadline) return false;
-                sleepMillis(20);
-            }
-            return true;
+            return Await.until(() -> Proc.inSession(pid()).stream().allMatch(Proc::zombie),
+                    Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0)));
         }
 
         /** SIGKILL to every process of the session; returns those still alive 5 s later. */
