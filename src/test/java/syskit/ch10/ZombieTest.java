@@ -20,7 +20,7 @@ class ZombieTest {
             int child = Integer.parseInt(s.stdout().lines().filter(l -> l.startsWith("Child Process ID: "))
                     .findFirst().orElseThrow().substring("Child Process ID: ".length()).trim());
 
-            Await.until(() -> Proc.of(child) == null || Proc.of(child).zombie(), Duration.ofSeconds(10));
+            Await.until(() -> Proc.ended(child), Duration.ofSeconds(10));
             Proc zombie = Proc.of(child);
             assertThat(zombie).as("child %d in /proc", child).isNotNull();
             assertThat(zombie.state()).isEqualTo('Z');

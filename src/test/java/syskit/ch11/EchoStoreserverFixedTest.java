@@ -84,7 +84,7 @@ class EchoStoreserverFixedTest {
             Tcp.await("the server stopped", SHORT, () -> Proc.of(server.pid()).state() == 'T');
             a.close();
             b.close();
-            Tcp.await("both children zombies", SHORT, () -> children.stream().allMatch(EchoStoreserverTest::zombie));
+            Tcp.await("both children zombies", SHORT, () -> children.stream().allMatch(Proc::isZombie));
             server.signal(Signal.SIGCONT);
 
             Tcp.await("both reaped", SHORT, () -> removedPids(server.stdout()).equals(children));
@@ -128,7 +128,7 @@ class EchoStoreserverFixedTest {
                 Tcp.await("the server ended", SHORT, () -> !server.alive());
             }
             Signal.kill(store, Signal.SIGCONT);
-            Tcp.await("the store ended at EOF", SHORT, () -> gone(store));
+            Tcp.await("the store ended at EOF", SHORT, () -> Proc.ended(store));
             Result r = server.await();
             assertThat(r.signal()).as(r.toString()).isEqualTo(Signal.SIGINT);
             assertThat(r.survivors()).isEmpty();

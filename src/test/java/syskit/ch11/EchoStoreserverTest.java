@@ -93,7 +93,7 @@ class EchoStoreserverTest {
             // "Removed proc id" line, or left a zombie by a merged SIGCHLD (see the zombie test).
             Tcp.await("every child reaped or a zombie", SHORT, () -> {
                 Set<Integer> removed = removedPids(server.stdout());
-                return children.stream().allMatch(p -> removed.contains(p) || zombie(p));
+                return children.stream().allMatch(p -> removed.contains(p) || Proc.isZombie(p));
             });
             Set<Integer> removed = removedPids(server.stdout());
             assertThat(children).as("Removed proc id names only the server's children").containsAll(removed);
@@ -117,7 +117,7 @@ class EchoStoreserverTest {
                 sent.add(line);
                 assertThat(Tcp.echo(client, line)).isEqualTo(line);
             }
-            Tcp.await("the store process ends after ten reads", SHORT, () -> gone(store));
+            Tcp.await("the store process ends after ten reads", SHORT, () -> Proc.ended(store));
             assertThat(Files.readString(dir.resolve("echomsg.txt"))).isEqualTo(String.join("", sent.subList(0, 10)));
             assertThat(server.awaitOutput("Removed proc id : " + store + "\n", SHORT)).as(server.stdout()).isTrue();
         }
@@ -211,7 +211,7 @@ class EchoStoreserverTest {
             Tcp.await("the server stopped", SHORT, () -> Proc.of(server.pid()).state() == 'T');
             a.close();
             b.close();
-            Tcp.await("both children zombies", SHORT, () -> children.stream().allMatch(EchoStoreserverTest::zombie));
+            Tcp.await("both children zombies", SHORT, () -> children.stream().allMatch(Proc::isZombie));
             server.signal(Signal.SIGCONT);
 
             Tcp.await("one Removed line", SHORT, () -> !removedPids(server.stdout()).isEmpty());
@@ -219,7 +219,7 @@ class EchoStoreserverTest {
             assertThat(removed).hasSize(1);
             assertThat(children).containsAll(removed);
             // The handler has run and the server waits in accept() again: nothing will reap the other.
-            assertThat(children.stream().filter(EchoStoreserverTest::zombie).toList()).hasSize(1);
+            assertThat(children.stream().filter(Proc::isZombie).toList()).hasSize(1);
             assertThat(server.alive()).isTrue();
         }
     }
@@ -270,7 +270,7 @@ class EchoStoreserverTest {
                 if (r == -1) throw new AssertionError("connection closed");
                 n += r;
             } catch (SocketTimeoutException e) {
-                if (n == 0 && gone(store) && Tcp.unread(s.getPort(), s.getLocalPort()) > 0
+                if (n == 0 && Proc.ended(store) && Tcp.unread(s.getPort(), s.getLocalPort()) > 0
                         && Proc.of(child).state() == 'S' && s.getInputStream().available() == 0) return false;
                 if (System.nanoTime() > end) throw new AssertionError("no echo and no stall of child " + child);
             }
@@ -313,13 +313,4 @@ class EchoStoreserverTest {
                 .orElseThrow(() -> new AssertionError("no new child among " + procs));
     }
 
-    static boolean zombie(int pid) {
-        Proc p = Proc.of(pid);
-        return p != null && p.zombie();
-    }
-
-    static boolean gone(int pid) {
-        Proc p = Proc.of(pid);
-        return p == null || p.zombie();
-    }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import syskit.harness.Await;
 import syskit.harness.Proc;
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -78,13 +78,13 @@ class ThreeConversationTest {
             int child = children.get(0).pid();
             Signal.kill(parent, Signal.SIGSTOP);
             try {
-                if (!await(() -> Proc.of(parent) != null && Proc.of(parent).state() == 'T', TIMEOUT)) {
+                if (!Await.until(() -> Proc.of(parent) != null && Proc.of(parent).state() == 'T', TIMEOUT)) {
                     throw new IllegalStateException("SIGSTOP did not stop process " + parent);
                 }
                 type(s, SIX.get(0));
                 // Now the child either waits on its own pipe for the parent, or (one pipe) reads its line back.
-                boolean settled = await(() -> blockedReadingAPipe(child) || s.stdout().contains("from Parent")
-                        || gone(child), TIMEOUT);
+                boolean settled = Await.until(() -> blockedReadingAPipe(child) || s.stdout().contains("from Parent")
+                        || Proc.ended(child), TIMEOUT);
                 String out = s.stdout();
                 if (out.contains("from Parent : " + SIX.get(0))) {
                     fail("The parent was stopped, yet your child printed 'from Parent : %s': it read back the line it "
@@ -188,7 +188,7 @@ class ThreeConversationTest {
 
     /** Waits until the prompt has started its n-th line of output. */
     private static void awaitPrompt(Started s, String prompt, int n) {
-        if (!await(() -> s.stdout().lines().filter(l -> l.startsWith(prompt)).count() >= n, TIMEOUT)) {
+        if (!Await.until(() -> s.stdout().lines().filter(l -> l.startsWith(prompt)).count() >= n, TIMEOUT)) {
             fail("The prompt '%s' (round %d) did not show within %d s. Print the prompt, then read the line: "
                     + "Stdio.getline flushes System.out before it waits, so the prompt shows first (with another way "
                     + "of reading, call System.out.flush() yourself).%n%nOutput so far:%n%s",
@@ -204,25 +204,6 @@ class ThreeConversationTest {
         } catch (IOException | RuntimeException e) {
             return false;
         }
-    }
-
-    private static boolean gone(int pid) {
-        Proc p = Proc.of(pid);
-        return p == null || p.zombie();
-    }
-
-    private static boolean await(BooleanSupplier condition, Duration within) {
-        long end = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) return false;
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void type(Started s, String line) {

@@ -47,6 +47,18 @@ public record Proc(int pid, String comm, char state, int ppid, int pgrp, int ses
         return all().stream().filter(p -> p.ppid == pid).toList();
     }
 
+    /** True once the process has ended: gone from the table, or a zombie nobody reaped yet. */
+    public static boolean ended(int pid) {
+        Proc p = of(pid);
+        return p == null || p.zombie();
+    }
+
+    /** True while the process is a zombie: ended, not yet reaped. */
+    public static boolean isZombie(int pid) {
+        Proc p = of(pid);
+        return p != null && p.zombie();
+    }
+
     public boolean zombie() {
         return state == 'Z';
     }

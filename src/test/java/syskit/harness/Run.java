@@ -161,12 +161,7 @@ public final class Run {
 
         /** Waits until stdout contains the text; false if the timeout passes first. */
         public boolean awaitOutput(String text, Duration within) {
-            long end = System.nanoTime() + within.toNanos();
-            while (System.nanoTime() < end) {
-                if (stdout().contains(text)) return true;
-                sleepMillis(20);
-            }
-            return stdout().contains(text);
+            return Await.until(() -> stdout().contains(text), within);
         }
 
         public boolean alive() {

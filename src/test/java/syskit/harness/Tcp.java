@@ -97,10 +97,8 @@ public final class Tcp {
 
     /** Waits until the condition holds; fails the test with what was awaited if it does not within the time. */
     public static void await(String what, Duration within, BooleanSupplier condition) {
-        long end = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("gave up after " + within.toSeconds() + " s waiting for: " + what);
-            Run.sleepMillis(20);
+        if (!Await.until(condition, within)) {
+            throw new AssertionError("gave up after " + within.toSeconds() + " s waiting for: " + what);
         }
     }
 }
