@@ -1,0 +1,45 @@
+/*
+ * fork [N]: the cost of a process. N times (default 1000): fork a child that calls _exit(0)
+ * at once, and reap it with waitpid. Prints microseconds per fork+exit+wait.
+ * The Java twin is src/main/java/syskit/bench/ForkBench.java.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+static double now_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+int main(int argc, char *argv[])
+{
+    long n = argc > 1 ? atol(argv[1]) : 1000;
+    int status;
+
+    if (n <= 0) {
+        fprintf(stderr, "usage: %s [N], N a positive number of forks\n", argv[0]);
+        return 2;
+    }
+    double start = now_us();
+    for (long i = 0; i < n; i++) {
+        pid_t pid = fork();
+        if (pid == -1) {
+            perror("fork");
+            return 1;
+        }
+        if (pid == 0)
+            _exit(0);
+        if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+            fprintf(stderr, "fork: child %d did not exit with 0\n", (int) pid);
+            return 1;
+        }
+    }
+    double elapsed = now_us() - start;
+    printf("fork: %.2f us per fork+exit+wait (%ld forks)\n", elapsed / n, n);
+    return 0;
+}
