@@ -17,9 +17,9 @@ static double now_ns(void)
     return ts.tv_sec * 1e9 + ts.tv_nsec;
 }
 
-static void report(const char *what, double start, long n)
+static void report(const char *unit, double start, long n)
 {
-    printf("downcall: %.2f ns per call (%s)\n", (now_ns() - start) / n, what);
+    printf("downcall: %.2f ns per %s\n", (now_ns() - start) / n, unit);
 }
 
 int main(int argc, char *argv[])
@@ -40,7 +40,7 @@ int main(int argc, char *argv[])
     t = now_ns();
     for (long i = 0; i < n; i++)
         sink += getpid();
-    report("getpid", t, n);
+    report("call (getpid)", t, n);
     t = now_ns();
     for (long i = 0; i < n; i++)
         sink += write(fds[1], &c, 1) + read(fds[0], &c, 1);

@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import java.lang.management.ManagementFactory;
 
 import syskit.os.Errno;
 import syskit.os.Stdlib;
@@ -14,7 +15,8 @@ import syskit.posix.posix_h;
  * bench/downcall [N]: what one call into C costs from Java in the kit's profile, the twin of
  * bench/c/downcall.c. Times N calls (default 200000) of getpid, a system call that does almost
  * nothing, through each handle shape, then N one-byte write+read pairs on a pipe through the kit
- * (errno captured) and through the generated bindings (not captured). Prints nanoseconds per call.
+ * (errno captured) and through the generated bindings (not captured). Prints nanoseconds per call,
+ * then the bytes each kind of write+read pair leaves on the Java heap.
  */
 public final class Downcall {
     static final MethodHandle GETPID = posix_h.getpid$handle();
@@ -41,30 +43,42 @@ public final class Downcall {
             long t;
             t = System.nanoTime();
             for (int i = 0; i < n; i++) sink += i;
-            report("empty loop", t, n);
+            report("ns per call", "empty loop", t, n);
             t = System.nanoTime();
             for (int i = 0; i < n; i++) sink += (int) GETPID.invokeExact();
-            report("getpid, handle.invokeExact", t, n);
+            report("ns per call", "getpid, handle.invokeExact", t, n);
             t = System.nanoTime();
             for (int i = 0; i < n; i++) sink += posix_h.getpid();
-            report("getpid, generated wrapper", t, n);
+            report("ns per call", "getpid, generated wrapper", t, n);
             t = System.nanoTime();
             for (int i = 0; i < n; i++) sink += (int) GETPID_CRITICAL.invokeExact();
-            report("getpid, critical(false) handle", t, n);
+            report("ns per call", "getpid, critical(false) handle", t, n);
             t = System.nanoTime();
             for (int i = 0; i < n; i++) sink += (int) GETPID_ERRNO.invokeExact(state);
-            report("getpid, errno captured", t, n);
+            report("ns per call", "getpid, errno captured", t, n);
             t = System.nanoTime();
             for (int i = 0; i < n; i++) sink += posix_h.write(fds[1], c, 1) + posix_h.read(fds[0], c, 1);
-            report("write+read pair, generated wrappers", t, n);
+            report("ns per write+read pair", "generated wrappers", t, n);
             t = System.nanoTime();
             for (int i = 0; i < n; i++) sink += Unistd.write(fds[1], c, 1) + Unistd.read(fds[0], c, 1);
-            report("write+read pair, kit calls, errno captured", t, n);
+            report("ns per write+read pair", "kit calls, errno captured", t, n);
+
+            var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long b = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < n; i++) sink += posix_h.write(fds[1], c, 1) + posix_h.read(fds[0], c, 1);
+            reportBytes("generated wrappers", threads.getCurrentThreadAllocatedBytes() - b, n);
+            b = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < n; i++) sink += Unistd.write(fds[1], c, 1) + Unistd.read(fds[0], c, 1);
+            reportBytes("kit calls, errno captured", threads.getCurrentThreadAllocatedBytes() - b, n);
         }
         return 0;
     }
 
-    static void report(String what, long start, int n) {
-        System.out.println(Bench.line("downcall", (System.nanoTime() - start) / (double) n, "ns per call", what));
+    static void report(String unit, String what, long start, int n) {
+        System.out.println(Bench.line("downcall", (System.nanoTime() - start) / (double) n, unit, what));
+    }
+
+    static void reportBytes(String what, long bytes, int n) {
+        System.out.println(Bench.line("downcall", bytes / (double) n, "bytes allocated per write+read pair", what));
     }
 }
