@@ -36,7 +36,7 @@ int main(int argc, char *argv[])
 {
     long mib = argc > 1 ? atol(argv[1]) : 256;
     long total = mib * 1024 * 1024;
-    static char buf[CHUNK];
+    static char buf[CHUNK] __attribute__((aligned(4096)));   /* page-aligned, as the Java twin's */
     int fds[2];
     pid_t pid;
 

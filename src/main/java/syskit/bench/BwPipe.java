@@ -36,7 +36,7 @@ public final class BwPipe {
             return 1;
         }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buf = arena.allocate(CHUNK, 4096); // page-aligned, as the C twin's static buffer is
+            MemorySegment buf = arena.allocate(CHUNK, 4096); // page-aligned, as the C twin's buffer
             int pid = fork();
             if (pid == -1) {
                 Errno.perror("fork");
