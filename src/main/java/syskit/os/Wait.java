@@ -17,6 +17,9 @@ public final class Wait {
     private static final MethodHandle WAITPID =
             Errno.capturing(posix_h.waitpid$address(), posix_h.waitpid$descriptor());
 
+    /** Where waitpid(2) writes the status. The kit is single-threaded (as {@link Errno#STATE}): one int, no arena per call. */
+    private static final MemorySegment STATUS = Arena.global().allocate(ValueLayout.JAVA_INT);
+
     private Wait() {}
 
     public static boolean WIFEXITED(int status)   { return (status & 0x7f) == 0; }
@@ -37,10 +40,9 @@ public final class Wait {
     }
 
     static int rawWaitpid(int pid, int[] status, int options) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment st = arena.allocate(ValueLayout.JAVA_INT);
-            int r = Errno.check((int) WAITPID.invokeExact(Errno.STATE, pid, st, options));
-            if (r > 0 && status != null) status[0] = st.get(ValueLayout.JAVA_INT, 0);
+        try {
+            int r = Errno.check((int) WAITPID.invokeExact(Errno.STATE, pid, STATUS, options));
+            if (r > 0 && status != null) status[0] = STATUS.get(ValueLayout.JAVA_INT, 0);
             return r;
         } catch (Throwable t) {
             throw Errno.unreachable(t);
