@@ -6,7 +6,7 @@ SHELL := /bin/bash
 
 # The JDK, found once per make run: JAVA_HOME if new enough, else the newest under /usr/lib/jvm.
 JDK := $(shell bin/find-jdk 2>/dev/null)
-MVN := JAVA_HOME=$(JDK) MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow $(MAVEN_OPTS)" mvn -B -q -Dstyle.color=never
+MAVEN := JAVA_HOME=$(JDK) MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow $(MAVEN_OPTS)" mvn -B -ntp -Dstyle.color=never
 EX ?=
 ARGS ?=
 N ?= 100
@@ -29,10 +29,10 @@ help:
 
 # Maven's own console codes stay in target/build.log; it is shown only when the build fails.
 build: jdk
-	@mkdir -p target && $(MVN) compile > target/build.log 2>&1 || { sed 's/\x1b\[[0-9;]*m//g' target/build.log >&2; exit 2; }
+	@mkdir -p target && $(MAVEN) -q compile > target/build.log 2>&1 || { sed 's/\x1b\[[0-9;]*m//g' target/build.log >&2; exit 2; }
 
 test: jdk
-	@JAVA_HOME=$(JDK) MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow $(MAVEN_OPTS)" mvn -B -ntp verify
+	@$(MAVEN) verify
 
 run: build
 	@[ -n "$(EX)" ] || { echo "usage: make run EX=<listing> [ARGS='...']; 'make list' shows the listings" >&2; exit 2; }
