@@ -74,18 +74,7 @@ class EchoStoreserverFixedTest {
     void twoChildrenEndingTogetherAreBothReapedByTheLoop() throws Exception {
         int port = Tcp.freePort();
         try (Run.Started server = Tcp.serve(ID, port, dir)) {
-            int store = storeOf(server);
-            Socket a = Tcp.connect(port), b = Tcp.connect(port);
-            Tcp.await("two echo children", SHORT, () -> Proc.childrenOf(server.pid()).size() == 3);
-            Set<Integer> children = pids(Proc.childrenOf(server.pid()));
-            children.remove(store);
-
-            server.signal(Signal.SIGSTOP);
-            Tcp.await("the server stopped", SHORT, () -> Proc.of(server.pid()).state() == 'T');
-            a.close();
-            b.close();
-            Tcp.await("both children zombies", SHORT, () -> children.stream().allMatch(Proc::isZombie));
-            server.signal(Signal.SIGCONT);
+            Set<Integer> children = twoChildrenEndWhileTheServerIsStopped(server, port);
 
             Tcp.await("both reaped", SHORT, () -> removedPids(server.stdout()).equals(children));
             for (int pid : children) assertThat(Proc.of(pid)).isNull();

@@ -199,20 +199,7 @@ class EchoStoreserverTest {
     void twoChildrenEndingTogetherLeaveOneZombieBecauseTheirSigchldsMerge() throws IOException {
         int port = Tcp.freePort();
         try (Run.Started server = Tcp.serve(ID, port, dir)) {
-            int store = storeOf(server);
-            Socket a = Tcp.connect(port), b = Tcp.connect(port);
-            Tcp.await("two echo children", SHORT, () -> Proc.childrenOf(server.pid()).size() == 3);
-            Set<Integer> children = pids(Proc.childrenOf(server.pid()));
-            children.remove(store);
-
-            // Stop the server, so that both children end while it cannot run the handler: the
-            // second SIGCHLD finds the first still pending and is merged into it.
-            server.signal(Signal.SIGSTOP);
-            Tcp.await("the server stopped", SHORT, () -> Proc.of(server.pid()).state() == 'T');
-            a.close();
-            b.close();
-            Tcp.await("both children zombies", SHORT, () -> children.stream().allMatch(Proc::isZombie));
-            server.signal(Signal.SIGCONT);
+            Set<Integer> children = twoChildrenEndWhileTheServerIsStopped(server, port);
 
             Tcp.await("one Removed line", SHORT, () -> !removedPids(server.stdout()).isEmpty());
             Set<Integer> removed = removedPids(server.stdout());
@@ -313,4 +300,25 @@ class EchoStoreserverTest {
                 .orElseThrow(() -> new AssertionError("no new child among " + procs));
     }
 
+
+    /**
+     * Connects two clients, stops the server (SIGSTOP), closes both, waits until both echo
+     * children are zombies, then lets the server go on (SIGCONT). Both SIGCHLDs arrive while the
+     * server cannot run its handler, so the second finds the first still pending and merges into
+     * it. Returns the two children's pids.
+     */
+    static Set<Integer> twoChildrenEndWhileTheServerIsStopped(Run.Started server, int port) throws IOException {
+        int store = storeOf(server);
+        Socket a = Tcp.connect(port), b = Tcp.connect(port);
+        Tcp.await("two echo children", SHORT, () -> Proc.childrenOf(server.pid()).size() == 3);
+        Set<Integer> children = pids(Proc.childrenOf(server.pid()));
+        children.remove(store);
+        server.signal(Signal.SIGSTOP);
+        Tcp.await("the server stopped", SHORT, () -> Proc.of(server.pid()).state() == 'T');
+        a.close();
+        b.close();
+        Tcp.await("both children zombies", SHORT, () -> children.stream().allMatch(Proc::isZombie));
+        server.signal(Signal.SIGCONT);
+        return children;
+    }
 }
