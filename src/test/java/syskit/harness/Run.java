@@ -200,30 +200,30 @@ public final class Run {
                 Thread.currentThread().interrupt();
                 ended = false;
             }
-            boolean hung = !ended || !sessionEnded(deadline);
-            long millis = (System.nanoTime() - startNanos) / 1_000_000;
-            List<Proc> survivors = killGroup();
-            int status = ended ? process.exitValue() : -1;
-            int sig = status > 128 ? status - 128 : 0;
-            result = new Result(status, sig, hung, stdout(), stderr(), survivors, millis);
-            return result;
+            boolean hung = !ended || !Await.until(() -> liveProcesses().isEmpty(),
+                    Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0)));
+            return finish(hung, ended);
         }
 
         /** Stops the run now: kills the group and reports it as hung if it was still running. */
         public Result kill() {
             if (result != null) return result;
             boolean running = process.isAlive();
+            return finish(running, !running);
+        }
+
+        /** Kills the group and records the result; the exit status is -1 unless the first process had ended. */
+        private Result finish(boolean hung, boolean firstEnded) {
             long millis = (System.nanoTime() - startNanos) / 1_000_000;
             List<Proc> survivors = killGroup();
-            int status = running ? -1 : process.exitValue();
-            result = new Result(status, status > 128 ? status - 128 : 0, running, stdout(), stderr(), survivors, millis);
+            int status = firstEnded ? process.exitValue() : -1;
+            result = new Result(status, status > 128 ? status - 128 : 0, hung, stdout(), stderr(), survivors, millis);
             return result;
         }
 
-        /** Waits until no process of the session is alive (zombies aside); false at the deadline. */
-        private boolean sessionEnded(long deadline) {
-            return Await.until(() -> Proc.inSession(pid()).stream().allMatch(Proc::zombie),
-                    Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0)));
+        /** The processes of the run's session still alive (zombies are dead: they only wait to be reaped). */
+        private List<Proc> liveProcesses() {
+            return Proc.inSession(pid()).stream().filter(p -> !p.zombie()).toList();
         }
 
         /** SIGKILL to every process of the session; returns those still alive 5 s later. */
@@ -236,14 +236,8 @@ public final class Run {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            long end = System.nanoTime() + 5_000_000_000L;
-            List<Proc> alive;
-            do {
-                alive = Proc.inSession(sid).stream().filter(p -> !p.zombie()).toList();
-                if (alive.isEmpty()) break;
-                sleepMillis(20);
-            } while (System.nanoTime() < end);
-            return alive;
+            Await.until(() -> liveProcesses().isEmpty(), Duration.ofSeconds(5));
+            return liveProcesses();
         }
 
         @Override
