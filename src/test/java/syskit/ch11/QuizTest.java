@@ -1,9 +1,7 @@
 package syskit.ch11;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -14,16 +12,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+import syskit.harness.CppReference;
 import syskit.harness.Proc;
 import syskit.harness.Result;
 import syskit.harness.Run;
 import syskit.harness.Run.Started;
-import syskit.launch.Listings;
 
 /**
- * The chapter 11 quiz answers (내용 확인문제, chapters/ch11/.draft-quiz.md): each answer names a
+ * The chapter 11 quiz answers (내용 확인문제, chapters/ch11/README.md): each answer names a
  * command, and each test here runs that command and checks it shows what the answer says.
  * Answer 3's two-way caveat is backed by ExercisesTest ("wrong answer one_pipe fails").
  */
@@ -55,8 +52,6 @@ class QuizTest {
 
     @Test
     void answer3_pipeFdsListingShowsOnePipeInBothProcesses() {
-        Listings.Entry entry = Listings.load().find("ch11/pipe_fds");
-        assumeTrue(entry != null && exists(entry.className()), "ch11/pipe_fds comes with the pipes work");
         Result r = Run.listing("ch11/pipe_fds").run();
         assertThat(r.exitStatus()).as(r.toString()).isZero();
         Matcher m = PIPE.matcher(r.stdout());
@@ -67,13 +62,8 @@ class QuizTest {
 
     /** The exercise text (and question 4 above): C++'s cin reads ahead from a file, as System.in does. */
     @Test
-    void exercise_cppCinWithStdinFromAFileTakesTheOtherProcesssLine(@TempDir Path tmp) {
-        assumeTrue(Run.command("g++", "--version").run().exitStatus() == 0, "needs g++");
-        Path exe = tmp.resolve("cin_reads_ahead");
-        Result cc = Run.command("g++", "-O2", "-o", exe.toString(),
-                Run.ROOT.resolve("src/test/resources/syskit/ch11/cin_reads_ahead.cpp").toString()).run();
-        assertThat(cc.exitStatus()).as(cc.toString()).isZero();
-        Result r = Run.command(exe.toString()).stdin("first\nsecond\n").run();
+    void exercise_cppCinWithStdinFromAFileTakesTheOtherProcesssLine() {
+        Result r = Run.command(CppReference.build("ch11/cin_reads_ahead")).stdin("first\nsecond\n").run();
         assertThat(r.lines()).containsExactly("child got: first",
                 "parent got nothing: the child's cin took the rest of the file");
     }
@@ -85,14 +75,5 @@ class QuizTest {
             if (m.matches()) inodes.add(m.group(1));
         }
         return inodes;
-    }
-
-    private static boolean exists(String className) {
-        try {
-            Class.forName(className, false, QuizTest.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 }
