@@ -1,4 +1,4 @@
-/* The C headers whose functions syskit's listings call (chapters 10 and 11).
+/* The C headers whose functions syskit's listings call (every chapter of the book).
  * jextract reads this file; includes.txt picks the symbols it binds. */
 #include <unistd.h>
 #include <stdlib.h>
@@ -12,3 +12,16 @@
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <stdio.h>
+#include <sys/select.h>
+#include <sys/time.h>
+#include <sys/uio.h>
+#include <sys/epoll.h>
+#include <sys/mman.h>
+#include <netinet/tcp.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <semaphore.h>
+#include <sched.h>

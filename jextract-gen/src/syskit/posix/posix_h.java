@@ -68,6 +68,15 @@ public class posix_h extends posix_h$shared {
     public static int ENOENT() {
         return ENOENT;
     }
+    private static final int ESRCH = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define ESRCH 3
+     * }
+     */
+    public static int ESRCH() {
+        return ESRCH;
+    }
     private static final int EINTR = (int)4L;
     /**
      * {@snippet lang=c :
@@ -104,6 +113,51 @@ public class posix_h extends posix_h$shared {
     public static int EAGAIN() {
         return EAGAIN;
     }
+    private static final int ENOMEM = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * #define ENOMEM 12
+     * }
+     */
+    public static int ENOMEM() {
+        return ENOMEM;
+    }
+    private static final int EACCES = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * #define EACCES 13
+     * }
+     */
+    public static int EACCES() {
+        return EACCES;
+    }
+    private static final int EFAULT = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * #define EFAULT 14
+     * }
+     */
+    public static int EFAULT() {
+        return EFAULT;
+    }
+    private static final int EBUSY = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define EBUSY 16
+     * }
+     */
+    public static int EBUSY() {
+        return EBUSY;
+    }
+    private static final int EEXIST = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * #define EEXIST 17
+     * }
+     */
+    public static int EEXIST() {
+        return EEXIST;
+    }
     private static final int EINVAL = (int)22L;
     /**
      * {@snippet lang=c :
@@ -121,6 +175,42 @@ public class posix_h extends posix_h$shared {
      */
     public static int EPIPE() {
         return EPIPE;
+    }
+    private static final int EDEADLK = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * #define EDEADLK 35
+     * }
+     */
+    public static int EDEADLK() {
+        return EDEADLK;
+    }
+    private static final int ENOTSOCK = (int)88L;
+    /**
+     * {@snippet lang=c :
+     * #define ENOTSOCK 88
+     * }
+     */
+    public static int ENOTSOCK() {
+        return ENOTSOCK;
+    }
+    private static final int EMSGSIZE = (int)90L;
+    /**
+     * {@snippet lang=c :
+     * #define EMSGSIZE 90
+     * }
+     */
+    public static int EMSGSIZE() {
+        return EMSGSIZE;
+    }
+    private static final int EAFNOSUPPORT = (int)97L;
+    /**
+     * {@snippet lang=c :
+     * #define EAFNOSUPPORT 97
+     * }
+     */
+    public static int EAFNOSUPPORT() {
+        return EAFNOSUPPORT;
     }
     private static final int EADDRINUSE = (int)98L;
     /**
@@ -140,6 +230,33 @@ public class posix_h extends posix_h$shared {
     public static int ECONNRESET() {
         return ECONNRESET;
     }
+    private static final int EISCONN = (int)106L;
+    /**
+     * {@snippet lang=c :
+     * #define EISCONN 106
+     * }
+     */
+    public static int EISCONN() {
+        return EISCONN;
+    }
+    private static final int ENOTCONN = (int)107L;
+    /**
+     * {@snippet lang=c :
+     * #define ENOTCONN 107
+     * }
+     */
+    public static int ENOTCONN() {
+        return ENOTCONN;
+    }
+    private static final int ETIMEDOUT = (int)110L;
+    /**
+     * {@snippet lang=c :
+     * #define ETIMEDOUT 110
+     * }
+     */
+    public static int ETIMEDOUT() {
+        return ETIMEDOUT;
+    }
     private static final int ECONNREFUSED = (int)111L;
     /**
      * {@snippet lang=c :
@@ -149,6 +266,15 @@ public class posix_h extends posix_h$shared {
     public static int ECONNREFUSED() {
         return ECONNREFUSED;
     }
+    private static final int EINPROGRESS = (int)115L;
+    /**
+     * {@snippet lang=c :
+     * #define EINPROGRESS 115
+     * }
+     */
+    public static int EINPROGRESS() {
+        return EINPROGRESS;
+    }
     private static final int SIGINT = (int)2L;
     /**
      * {@snippet lang=c :
@@ -157,6 +283,24 @@ public class posix_h extends posix_h$shared {
      */
     public static int SIGINT() {
         return SIGINT;
+    }
+    private static final int SIGABRT = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * #define SIGABRT 6
+     * }
+     */
+    public static int SIGABRT() {
+        return SIGABRT;
+    }
+    private static final int SIGSEGV = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * #define SIGSEGV 11
+     * }
+     */
+    public static int SIGSEGV() {
+        return SIGSEGV;
     }
     private static final int SIGTERM = (int)15L;
     /**
@@ -211,6 +355,15 @@ public class posix_h extends posix_h$shared {
      */
     public static int SIGALRM() {
         return SIGALRM;
+    }
+    private static final int SIGURG = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * #define SIGURG 23
+     * }
+     */
+    public static int SIGURG() {
+        return SIGURG;
     }
     private static final int SIGSTOP = (int)19L;
     /**
@@ -392,6 +545,78 @@ public class posix_h extends posix_h$shared {
     public static int SO_REUSEADDR() {
         return SO_REUSEADDR;
     }
+    private static final int SO_TYPE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_TYPE 3
+     * }
+     */
+    public static int SO_TYPE() {
+        return SO_TYPE;
+    }
+    private static final int SO_BROADCAST = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_BROADCAST 6
+     * }
+     */
+    public static int SO_BROADCAST() {
+        return SO_BROADCAST;
+    }
+    private static final int SO_SNDBUF = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_SNDBUF 7
+     * }
+     */
+    public static int SO_SNDBUF() {
+        return SO_SNDBUF;
+    }
+    private static final int SO_RCVBUF = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_RCVBUF 8
+     * }
+     */
+    public static int SO_RCVBUF() {
+        return SO_RCVBUF;
+    }
+    private static final int SO_KEEPALIVE = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_KEEPALIVE 9
+     * }
+     */
+    public static int SO_KEEPALIVE() {
+        return SO_KEEPALIVE;
+    }
+    private static final int IP_MULTICAST_TTL = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * #define IP_MULTICAST_TTL 33
+     * }
+     */
+    public static int IP_MULTICAST_TTL() {
+        return IP_MULTICAST_TTL;
+    }
+    private static final int IP_MULTICAST_LOOP = (int)34L;
+    /**
+     * {@snippet lang=c :
+     * #define IP_MULTICAST_LOOP 34
+     * }
+     */
+    public static int IP_MULTICAST_LOOP() {
+        return IP_MULTICAST_LOOP;
+    }
+    private static final int IP_ADD_MEMBERSHIP = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * #define IP_ADD_MEMBERSHIP 35
+     * }
+     */
+    public static int IP_ADD_MEMBERSHIP() {
+        return IP_ADD_MEMBERSHIP;
+    }
     private static final int INET_ADDRSTRLEN = (int)16L;
     /**
      * {@snippet lang=c :
@@ -400,6 +625,168 @@ public class posix_h extends posix_h$shared {
      */
     public static int INET_ADDRSTRLEN() {
         return INET_ADDRSTRLEN;
+    }
+    private static final int O_RDONLY = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define O_RDONLY 0
+     * }
+     */
+    public static int O_RDONLY() {
+        return O_RDONLY;
+    }
+    private static final int O_WRONLY = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define O_WRONLY 1
+     * }
+     */
+    public static int O_WRONLY() {
+        return O_WRONLY;
+    }
+    private static final int O_RDWR = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define O_RDWR 2
+     * }
+     */
+    public static int O_RDWR() {
+        return O_RDWR;
+    }
+    private static final int O_CREAT = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * #define O_CREAT 64
+     * }
+     */
+    public static int O_CREAT() {
+        return O_CREAT;
+    }
+    private static final int O_TRUNC = (int)512L;
+    /**
+     * {@snippet lang=c :
+     * #define O_TRUNC 512
+     * }
+     */
+    public static int O_TRUNC() {
+        return O_TRUNC;
+    }
+    private static final int O_APPEND = (int)1024L;
+    /**
+     * {@snippet lang=c :
+     * #define O_APPEND 1024
+     * }
+     */
+    public static int O_APPEND() {
+        return O_APPEND;
+    }
+    private static final int O_NONBLOCK = (int)2048L;
+    /**
+     * {@snippet lang=c :
+     * #define O_NONBLOCK 2048
+     * }
+     */
+    public static int O_NONBLOCK() {
+        return O_NONBLOCK;
+    }
+    private static final int F_GETFL = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define F_GETFL 3
+     * }
+     */
+    public static int F_GETFL() {
+        return F_GETFL;
+    }
+    private static final int F_SETFL = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define F_SETFL 4
+     * }
+     */
+    public static int F_SETFL() {
+        return F_SETFL;
+    }
+    private static final int BUFSIZ = (int)8192L;
+    /**
+     * {@snippet lang=c :
+     * #define BUFSIZ 8192
+     * }
+     */
+    public static int BUFSIZ() {
+        return BUFSIZ;
+    }
+    private static final int EPOLL_CTL_ADD = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define EPOLL_CTL_ADD 1
+     * }
+     */
+    public static int EPOLL_CTL_ADD() {
+        return EPOLL_CTL_ADD;
+    }
+    private static final int EPOLL_CTL_DEL = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define EPOLL_CTL_DEL 2
+     * }
+     */
+    public static int EPOLL_CTL_DEL() {
+        return EPOLL_CTL_DEL;
+    }
+    private static final int EPOLL_CTL_MOD = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define EPOLL_CTL_MOD 3
+     * }
+     */
+    public static int EPOLL_CTL_MOD() {
+        return EPOLL_CTL_MOD;
+    }
+    private static final int MADV_DONTNEED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define MADV_DONTNEED 4
+     * }
+     */
+    public static int MADV_DONTNEED() {
+        return MADV_DONTNEED;
+    }
+    private static final int MADV_HUGEPAGE = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * #define MADV_HUGEPAGE 14
+     * }
+     */
+    public static int MADV_HUGEPAGE() {
+        return MADV_HUGEPAGE;
+    }
+    private static final int TCP_NODELAY = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_NODELAY 1
+     * }
+     */
+    public static int TCP_NODELAY() {
+        return TCP_NODELAY;
+    }
+    private static final int HOST_NOT_FOUND = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define HOST_NOT_FOUND 1
+     * }
+     */
+    public static int HOST_NOT_FOUND() {
+        return HOST_NOT_FOUND;
+    }
+    private static final int NO_DATA = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NO_DATA 4
+     * }
+     */
+    public static int NO_DATA() {
+        return NO_DATA;
     }
     /**
      * {@snippet lang=c :
@@ -415,6 +802,12 @@ public class posix_h extends posix_h$shared {
     public static final OfLong size_t = posix_h.C_LONG;
     /**
      * {@snippet lang=c :
+     * typedef __off_t off_t
+     * }
+     */
+    public static final OfLong off_t = posix_h.C_LONG;
+    /**
+     * {@snippet lang=c :
      * typedef __pid_t pid_t
      * }
      */
@@ -425,6 +818,68 @@ public class posix_h extends posix_h$shared {
      * }
      */
     public static final OfInt socklen_t = posix_h.C_INT;
+
+    private static class lseek {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_LONG,
+            posix_h.C_INT,
+            posix_h.C_LONG,
+            posix_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("lseek");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern __off_t lseek(int __fd, __off_t __offset, int __whence)
+     * }
+     */
+    public static FunctionDescriptor lseek$descriptor() {
+        return lseek.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern __off_t lseek(int __fd, __off_t __offset, int __whence)
+     * }
+     */
+    public static MethodHandle lseek$handle() {
+        return lseek.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern __off_t lseek(int __fd, __off_t __offset, int __whence)
+     * }
+     */
+    public static MemorySegment lseek$address() {
+        return lseek.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern __off_t lseek(int __fd, __off_t __offset, int __whence)
+     * }
+     */
+    public static long lseek(int __fd, long __offset, int __whence) {
+        var mh$ = lseek.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("lseek", __fd, __offset, __whence);
+            }
+            return (long)mh$.invokeExact(__fd, __offset, __whence);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
 
     private static class close {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
@@ -1500,6 +1955,66 @@ public class posix_h extends posix_h$shared {
         }
     }
 
+    private static class unlink {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("unlink");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int unlink(const char *__name)
+     * }
+     */
+    public static FunctionDescriptor unlink$descriptor() {
+        return unlink.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int unlink(const char *__name)
+     * }
+     */
+    public static MethodHandle unlink$handle() {
+        return unlink.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int unlink(const char *__name)
+     * }
+     */
+    public static MemorySegment unlink$address() {
+        return unlink.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int unlink(const char *__name)
+     * }
+     */
+    public static int unlink(MemorySegment __name) {
+        var mh$ = unlink.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("unlink", __name);
+            }
+            return (int)mh$.invokeExact(__name);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static class atoi {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             posix_h.C_INT,
@@ -1559,6 +2074,100 @@ public class posix_h extends posix_h$shared {
            throw new AssertionError("should not reach here", ex$);
         }
     }
+    /**
+     * {@snippet lang=c :
+     * typedef __mode_t mode_t
+     * }
+     */
+    public static final OfInt mode_t = posix_h.C_INT;
+    /**
+     * {@snippet lang=c :
+     * typedef __time_t time_t
+     * }
+     */
+    public static final OfLong time_t = posix_h.C_LONG;
+    /**
+     * {@snippet lang=c :
+     * typedef __suseconds_t suseconds_t
+     * }
+     */
+    public static final OfLong suseconds_t = posix_h.C_LONG;
+    /**
+     * {@snippet lang=c :
+     * typedef long __fd_mask
+     * }
+     */
+    public static final OfLong __fd_mask = posix_h.C_LONG;
+
+    private static class select {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_INT,
+            posix_h.C_POINTER,
+            posix_h.C_POINTER,
+            posix_h.C_POINTER,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("select");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int select(int __nfds, fd_set *restrict __readfds, fd_set *restrict __writefds, fd_set *restrict __exceptfds, struct timeval *restrict __timeout)
+     * }
+     */
+    public static FunctionDescriptor select$descriptor() {
+        return select.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int select(int __nfds, fd_set *restrict __readfds, fd_set *restrict __writefds, fd_set *restrict __exceptfds, struct timeval *restrict __timeout)
+     * }
+     */
+    public static MethodHandle select$handle() {
+        return select.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int select(int __nfds, fd_set *restrict __readfds, fd_set *restrict __writefds, fd_set *restrict __exceptfds, struct timeval *restrict __timeout)
+     * }
+     */
+    public static MemorySegment select$address() {
+        return select.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int select(int __nfds, fd_set *restrict __readfds, fd_set *restrict __writefds, fd_set *restrict __exceptfds, struct timeval *restrict __timeout)
+     * }
+     */
+    public static int select(int __nfds, MemorySegment __readfds, MemorySegment __writefds, MemorySegment __exceptfds, MemorySegment __timeout) {
+        var mh$ = select.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("select", __nfds, __readfds, __writefds, __exceptfds, __timeout);
+            }
+            return (int)mh$.invokeExact(__nfds, __readfds, __writefds, __exceptfds, __timeout);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    /**
+     * {@snippet lang=c :
+     * typedef unsigned long pthread_t
+     * }
+     */
+    public static final OfLong pthread_t = posix_h.C_LONG;
 
     private static class srand {
         public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
@@ -1619,6 +2228,125 @@ public class posix_h extends posix_h$shared {
         }
     }
 
+    private static class malloc {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_POINTER,
+            posix_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("malloc");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern void *malloc(size_t __size)
+     * }
+     */
+    public static FunctionDescriptor malloc$descriptor() {
+        return malloc.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern void *malloc(size_t __size)
+     * }
+     */
+    public static MethodHandle malloc$handle() {
+        return malloc.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern void *malloc(size_t __size)
+     * }
+     */
+    public static MemorySegment malloc$address() {
+        return malloc.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern void *malloc(size_t __size)
+     * }
+     */
+    public static MemorySegment malloc(long __size) {
+        var mh$ = malloc.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("malloc", __size);
+            }
+            return (MemorySegment)mh$.invokeExact(__size);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class free {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("free");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern void free(void *__ptr)
+     * }
+     */
+    public static FunctionDescriptor free$descriptor() {
+        return free.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern void free(void *__ptr)
+     * }
+     */
+    public static MethodHandle free$handle() {
+        return free.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern void free(void *__ptr)
+     * }
+     */
+    public static MemorySegment free$address() {
+        return free.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern void free(void *__ptr)
+     * }
+     */
+    public static void free(MemorySegment __ptr) {
+        var mh$ = free.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("free", __ptr);
+            }
+            mh$.invokeExact(__ptr);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static class exit {
         public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
             posix_h.C_INT
@@ -1671,6 +2399,127 @@ public class posix_h extends posix_h$shared {
                 traceDowncall("exit", __status);
             }
             mh$.invokeExact(__status);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class strtok {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_POINTER,
+            posix_h.C_POINTER,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("strtok");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern char *strtok(char *restrict __s, const char *restrict __delim)
+     * }
+     */
+    public static FunctionDescriptor strtok$descriptor() {
+        return strtok.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern char *strtok(char *restrict __s, const char *restrict __delim)
+     * }
+     */
+    public static MethodHandle strtok$handle() {
+        return strtok.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern char *strtok(char *restrict __s, const char *restrict __delim)
+     * }
+     */
+    public static MemorySegment strtok$address() {
+        return strtok.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern char *strtok(char *restrict __s, const char *restrict __delim)
+     * }
+     */
+    public static MemorySegment strtok(MemorySegment __s, MemorySegment __delim) {
+        var mh$ = strtok.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("strtok", __s, __delim);
+            }
+            return (MemorySegment)mh$.invokeExact(__s, __delim);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class strlen {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_LONG,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("strlen");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern unsigned long strlen(const char *__s)
+     * }
+     */
+    public static FunctionDescriptor strlen$descriptor() {
+        return strlen.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern unsigned long strlen(const char *__s)
+     * }
+     */
+    public static MethodHandle strlen$handle() {
+        return strlen.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern unsigned long strlen(const char *__s)
+     * }
+     */
+    public static MemorySegment strlen$address() {
+        return strlen.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern unsigned long strlen(const char *__s)
+     * }
+     */
+    public static long strlen(MemorySegment __s) {
+        var mh$ = strlen.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("strlen", __s);
+            }
+            return (long)mh$.invokeExact(__s);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -1791,6 +2640,64 @@ public class posix_h extends posix_h$shared {
                 traceDowncall("strsignal", __sig);
             }
             return (MemorySegment)mh$.invokeExact(__sig);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class __errno_location {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_POINTER    );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("__errno_location");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int *__errno_location()
+     * }
+     */
+    public static FunctionDescriptor __errno_location$descriptor() {
+        return __errno_location.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int *__errno_location()
+     * }
+     */
+    public static MethodHandle __errno_location$handle() {
+        return __errno_location.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int *__errno_location()
+     * }
+     */
+    public static MemorySegment __errno_location$address() {
+        return __errno_location.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int *__errno_location()
+     * }
+     */
+    public static MemorySegment __errno_location() {
+        var mh$ = __errno_location.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("__errno_location");
+            }
+            return (MemorySegment)mh$.invokeExact();
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -2686,12 +3593,66 @@ public class posix_h extends posix_h$shared {
     public static int SOCK_STREAM() {
         return SOCK_STREAM;
     }
+    private static final int SOCK_DGRAM = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum __socket_type.SOCK_DGRAM = 2
+     * }
+     */
+    public static int SOCK_DGRAM() {
+        return SOCK_DGRAM;
+    }
     /**
      * {@snippet lang=c :
      * typedef unsigned short sa_family_t
      * }
      */
     public static final OfShort sa_family_t = posix_h.C_SHORT;
+    private static final int MSG_OOB = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MSG_OOB = 1
+     * }
+     */
+    public static int MSG_OOB() {
+        return MSG_OOB;
+    }
+    private static final int MSG_PEEK = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MSG_PEEK = 2
+     * }
+     */
+    public static int MSG_PEEK() {
+        return MSG_PEEK;
+    }
+    private static final int MSG_DONTWAIT = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MSG_DONTWAIT = 64
+     * }
+     */
+    public static int MSG_DONTWAIT() {
+        return MSG_DONTWAIT;
+    }
+    private static final int MSG_WAITALL = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MSG_WAITALL = 256
+     * }
+     */
+    public static int MSG_WAITALL() {
+        return MSG_WAITALL;
+    }
+    private static final int MSG_NOSIGNAL = (int)16384L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MSG_NOSIGNAL = 16384
+     * }
+     */
+    public static int MSG_NOSIGNAL() {
+        return MSG_NOSIGNAL;
+    }
     private static final int SHUT_RD = (int)0L;
     /**
      * {@snippet lang=c :
@@ -2968,6 +3929,388 @@ public class posix_h extends posix_h$shared {
         }
     }
 
+    private static class getpeername {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_INT,
+            posix_h.C_POINTER,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("getpeername");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int getpeername(int __fd, struct sockaddr *restrict __addr, socklen_t *restrict __len)
+     * }
+     */
+    public static FunctionDescriptor getpeername$descriptor() {
+        return getpeername.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int getpeername(int __fd, struct sockaddr *restrict __addr, socklen_t *restrict __len)
+     * }
+     */
+    public static MethodHandle getpeername$handle() {
+        return getpeername.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int getpeername(int __fd, struct sockaddr *restrict __addr, socklen_t *restrict __len)
+     * }
+     */
+    public static MemorySegment getpeername$address() {
+        return getpeername.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int getpeername(int __fd, struct sockaddr *restrict __addr, socklen_t *restrict __len)
+     * }
+     */
+    public static int getpeername(int __fd, MemorySegment __addr, MemorySegment __len) {
+        var mh$ = getpeername.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("getpeername", __fd, __addr, __len);
+            }
+            return (int)mh$.invokeExact(__fd, __addr, __len);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class send {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_LONG,
+            posix_h.C_INT,
+            posix_h.C_POINTER,
+            posix_h.C_LONG,
+            posix_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("send");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern ssize_t send(int __fd, const void *__buf, size_t __n, int __flags)
+     * }
+     */
+    public static FunctionDescriptor send$descriptor() {
+        return send.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern ssize_t send(int __fd, const void *__buf, size_t __n, int __flags)
+     * }
+     */
+    public static MethodHandle send$handle() {
+        return send.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern ssize_t send(int __fd, const void *__buf, size_t __n, int __flags)
+     * }
+     */
+    public static MemorySegment send$address() {
+        return send.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern ssize_t send(int __fd, const void *__buf, size_t __n, int __flags)
+     * }
+     */
+    public static long send(int __fd, MemorySegment __buf, long __n, int __flags) {
+        var mh$ = send.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("send", __fd, __buf, __n, __flags);
+            }
+            return (long)mh$.invokeExact(__fd, __buf, __n, __flags);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class recv {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_LONG,
+            posix_h.C_INT,
+            posix_h.C_POINTER,
+            posix_h.C_LONG,
+            posix_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("recv");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern ssize_t recv(int __fd, void *__buf, size_t __n, int __flags)
+     * }
+     */
+    public static FunctionDescriptor recv$descriptor() {
+        return recv.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern ssize_t recv(int __fd, void *__buf, size_t __n, int __flags)
+     * }
+     */
+    public static MethodHandle recv$handle() {
+        return recv.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern ssize_t recv(int __fd, void *__buf, size_t __n, int __flags)
+     * }
+     */
+    public static MemorySegment recv$address() {
+        return recv.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern ssize_t recv(int __fd, void *__buf, size_t __n, int __flags)
+     * }
+     */
+    public static long recv(int __fd, MemorySegment __buf, long __n, int __flags) {
+        var mh$ = recv.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("recv", __fd, __buf, __n, __flags);
+            }
+            return (long)mh$.invokeExact(__fd, __buf, __n, __flags);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class sendto {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_LONG,
+            posix_h.C_INT,
+            posix_h.C_POINTER,
+            posix_h.C_LONG,
+            posix_h.C_INT,
+            posix_h.C_POINTER,
+            posix_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("sendto");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern ssize_t sendto(int __fd, const void *__buf, size_t __n, int __flags, const struct sockaddr *__addr, socklen_t __addr_len)
+     * }
+     */
+    public static FunctionDescriptor sendto$descriptor() {
+        return sendto.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern ssize_t sendto(int __fd, const void *__buf, size_t __n, int __flags, const struct sockaddr *__addr, socklen_t __addr_len)
+     * }
+     */
+    public static MethodHandle sendto$handle() {
+        return sendto.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern ssize_t sendto(int __fd, const void *__buf, size_t __n, int __flags, const struct sockaddr *__addr, socklen_t __addr_len)
+     * }
+     */
+    public static MemorySegment sendto$address() {
+        return sendto.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern ssize_t sendto(int __fd, const void *__buf, size_t __n, int __flags, const struct sockaddr *__addr, socklen_t __addr_len)
+     * }
+     */
+    public static long sendto(int __fd, MemorySegment __buf, long __n, int __flags, MemorySegment __addr, int __addr_len) {
+        var mh$ = sendto.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("sendto", __fd, __buf, __n, __flags, __addr, __addr_len);
+            }
+            return (long)mh$.invokeExact(__fd, __buf, __n, __flags, __addr, __addr_len);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class recvfrom {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_LONG,
+            posix_h.C_INT,
+            posix_h.C_POINTER,
+            posix_h.C_LONG,
+            posix_h.C_INT,
+            posix_h.C_POINTER,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("recvfrom");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern ssize_t recvfrom(int __fd, void *restrict __buf, size_t __n, int __flags, struct sockaddr *restrict __addr, socklen_t *restrict __addr_len)
+     * }
+     */
+    public static FunctionDescriptor recvfrom$descriptor() {
+        return recvfrom.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern ssize_t recvfrom(int __fd, void *restrict __buf, size_t __n, int __flags, struct sockaddr *restrict __addr, socklen_t *restrict __addr_len)
+     * }
+     */
+    public static MethodHandle recvfrom$handle() {
+        return recvfrom.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern ssize_t recvfrom(int __fd, void *restrict __buf, size_t __n, int __flags, struct sockaddr *restrict __addr, socklen_t *restrict __addr_len)
+     * }
+     */
+    public static MemorySegment recvfrom$address() {
+        return recvfrom.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern ssize_t recvfrom(int __fd, void *restrict __buf, size_t __n, int __flags, struct sockaddr *restrict __addr, socklen_t *restrict __addr_len)
+     * }
+     */
+    public static long recvfrom(int __fd, MemorySegment __buf, long __n, int __flags, MemorySegment __addr, MemorySegment __addr_len) {
+        var mh$ = recvfrom.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("recvfrom", __fd, __buf, __n, __flags, __addr, __addr_len);
+            }
+            return (long)mh$.invokeExact(__fd, __buf, __n, __flags, __addr, __addr_len);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class getsockopt {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_INT,
+            posix_h.C_INT,
+            posix_h.C_INT,
+            posix_h.C_POINTER,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("getsockopt");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int getsockopt(int __fd, int __level, int __optname, void *restrict __optval, socklen_t *restrict __optlen)
+     * }
+     */
+    public static FunctionDescriptor getsockopt$descriptor() {
+        return getsockopt.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int getsockopt(int __fd, int __level, int __optname, void *restrict __optval, socklen_t *restrict __optlen)
+     * }
+     */
+    public static MethodHandle getsockopt$handle() {
+        return getsockopt.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int getsockopt(int __fd, int __level, int __optname, void *restrict __optval, socklen_t *restrict __optlen)
+     * }
+     */
+    public static MemorySegment getsockopt$address() {
+        return getsockopt.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int getsockopt(int __fd, int __level, int __optname, void *restrict __optval, socklen_t *restrict __optlen)
+     * }
+     */
+    public static int getsockopt(int __fd, int __level, int __optname, MemorySegment __optval, MemorySegment __optlen) {
+        var mh$ = getsockopt.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("getsockopt", __fd, __level, __optname, __optval, __optlen);
+            }
+            return (int)mh$.invokeExact(__fd, __level, __optname, __optval, __optlen);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static class setsockopt {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             posix_h.C_INT,
@@ -3221,6 +4564,33 @@ public class posix_h extends posix_h$shared {
      * }
      */
     public static final OfInt in_addr_t = posix_h.C_INT;
+    private static final int IPPROTO_IP = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IPPROTO_IP = 0
+     * }
+     */
+    public static int IPPROTO_IP() {
+        return IPPROTO_IP;
+    }
+    private static final int IPPROTO_TCP = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IPPROTO_TCP = 6
+     * }
+     */
+    public static int IPPROTO_TCP() {
+        return IPPROTO_TCP;
+    }
+    private static final int IPPROTO_UDP = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IPPROTO_UDP = 17
+     * }
+     */
+    public static int IPPROTO_UDP() {
+        return IPPROTO_UDP;
+    }
     /**
      * {@snippet lang=c :
      * typedef uint16_t in_port_t
@@ -3712,6 +5082,2919 @@ public class posix_h extends posix_h$shared {
            throw new AssertionError("should not reach here", ex$);
         }
     }
+
+    private static class inet_aton {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_POINTER,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("inet_aton");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int inet_aton(const char *__cp, struct in_addr *__inp)
+     * }
+     */
+    public static FunctionDescriptor inet_aton$descriptor() {
+        return inet_aton.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int inet_aton(const char *__cp, struct in_addr *__inp)
+     * }
+     */
+    public static MethodHandle inet_aton$handle() {
+        return inet_aton.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int inet_aton(const char *__cp, struct in_addr *__inp)
+     * }
+     */
+    public static MemorySegment inet_aton$address() {
+        return inet_aton.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int inet_aton(const char *__cp, struct in_addr *__inp)
+     * }
+     */
+    public static int inet_aton(MemorySegment __cp, MemorySegment __inp) {
+        var mh$ = inet_aton.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("inet_aton", __cp, __inp);
+            }
+            return (int)mh$.invokeExact(__cp, __inp);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    /**
+     * Variadic invoker class for:
+     * {@snippet lang=c :
+     * extern int fcntl(int __fd, int __cmd, ...)
+     * }
+     */
+    public static class fcntl {
+        private static final FunctionDescriptor BASE_DESC = FunctionDescriptor.of(
+                posix_h.C_INT,
+                posix_h.C_INT,
+                posix_h.C_INT
+            );
+        private static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("fcntl");
+
+        private final MethodHandle handle;
+        private final FunctionDescriptor descriptor;
+        private final MethodHandle spreader;
+
+        private fcntl(MethodHandle handle, FunctionDescriptor descriptor, MethodHandle spreader) {
+            this.handle = handle;
+            this.descriptor = descriptor;
+            this.spreader = spreader;
+        }
+
+        /**
+         * Variadic invoker factory for:
+         * {@snippet lang=c :
+         * extern int fcntl(int __fd, int __cmd, ...)
+         * }
+         */
+        public static fcntl makeInvoker(MemoryLayout... layouts) {
+            FunctionDescriptor desc$ = BASE_DESC.appendArgumentLayouts(layouts);
+            Linker.Option fva$ = Linker.Option.firstVariadicArg(BASE_DESC.argumentLayouts().size());
+            var mh$ = Linker.nativeLinker().downcallHandle(ADDR, desc$, fva$);
+            var spreader$ = mh$.asSpreader(Object[].class, layouts.length);
+            return new fcntl(mh$, desc$, spreader$);
+        }
+
+        /**
+         * {@return the address}
+         */
+        public static MemorySegment address() {
+            return ADDR;
+        }
+
+        /**
+         * {@return the specialized method handle}
+         */
+        public MethodHandle handle() {
+            return handle;
+        }
+
+        /**
+         * {@return the specialized descriptor}
+         */
+        public FunctionDescriptor descriptor() {
+            return descriptor;
+        }
+
+        public int apply(int __fd, int __cmd, Object... x2) {
+            try {
+                if (TRACE_DOWNCALLS) {
+                    traceDowncall("fcntl", __fd, __cmd, x2);
+                }
+                return (int) spreader.invokeExact(__fd, __cmd, x2);
+            } catch(IllegalArgumentException | ClassCastException ex$)  {
+                throw ex$; // rethrow IAE from passing wrong number/type of args
+            } catch (Throwable ex$) {
+               throw new AssertionError("should not reach here", ex$);
+            }
+        }
+    }
+
+    /**
+     * Variadic invoker class for:
+     * {@snippet lang=c :
+     * extern int open(const char *__file, int __oflag, ...)
+     * }
+     */
+    public static class open {
+        private static final FunctionDescriptor BASE_DESC = FunctionDescriptor.of(
+                posix_h.C_INT,
+                posix_h.C_POINTER,
+                posix_h.C_INT
+            );
+        private static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("open");
+
+        private final MethodHandle handle;
+        private final FunctionDescriptor descriptor;
+        private final MethodHandle spreader;
+
+        private open(MethodHandle handle, FunctionDescriptor descriptor, MethodHandle spreader) {
+            this.handle = handle;
+            this.descriptor = descriptor;
+            this.spreader = spreader;
+        }
+
+        /**
+         * Variadic invoker factory for:
+         * {@snippet lang=c :
+         * extern int open(const char *__file, int __oflag, ...)
+         * }
+         */
+        public static open makeInvoker(MemoryLayout... layouts) {
+            FunctionDescriptor desc$ = BASE_DESC.appendArgumentLayouts(layouts);
+            Linker.Option fva$ = Linker.Option.firstVariadicArg(BASE_DESC.argumentLayouts().size());
+            var mh$ = Linker.nativeLinker().downcallHandle(ADDR, desc$, fva$);
+            var spreader$ = mh$.asSpreader(Object[].class, layouts.length);
+            return new open(mh$, desc$, spreader$);
+        }
+
+        /**
+         * {@return the address}
+         */
+        public static MemorySegment address() {
+            return ADDR;
+        }
+
+        /**
+         * {@return the specialized method handle}
+         */
+        public MethodHandle handle() {
+            return handle;
+        }
+
+        /**
+         * {@return the specialized descriptor}
+         */
+        public FunctionDescriptor descriptor() {
+            return descriptor;
+        }
+
+        public int apply(MemorySegment __file, int __oflag, Object... x2) {
+            try {
+                if (TRACE_DOWNCALLS) {
+                    traceDowncall("open", __file, __oflag, x2);
+                }
+                return (int) spreader.invokeExact(__file, __oflag, x2);
+            } catch(IllegalArgumentException | ClassCastException ex$)  {
+                throw ex$; // rethrow IAE from passing wrong number/type of args
+            } catch (Throwable ex$) {
+               throw new AssertionError("should not reach here", ex$);
+            }
+        }
+    }
+
+    private static class stdin$constants {
+        public static final AddressLayout LAYOUT = posix_h.C_POINTER;
+        public static final MemorySegment SEGMENT = SYMBOL_LOOKUP.findOrThrow("stdin").reinterpret(LAYOUT.byteSize());
+    }
+
+    /**
+     * Layout for variable:
+     * {@snippet lang=c :
+     * extern FILE *stdin
+     * }
+     */
+    public static AddressLayout stdin$layout() {
+        return stdin$constants.LAYOUT;
+    }
+
+    /**
+     * Segment for variable:
+     * {@snippet lang=c :
+     * extern FILE *stdin
+     * }
+     */
+    public static MemorySegment stdin$segment() {
+        return stdin$constants.SEGMENT;
+    }
+
+    /**
+     * Getter for variable:
+     * {@snippet lang=c :
+     * extern FILE *stdin
+     * }
+     */
+    public static MemorySegment stdin() {
+        return stdin$constants.SEGMENT.get(stdin$constants.LAYOUT, 0L);
+    }
+
+    /**
+     * Setter for variable:
+     * {@snippet lang=c :
+     * extern FILE *stdin
+     * }
+     */
+    public static void stdin(MemorySegment varValue) {
+        stdin$constants.SEGMENT.set(stdin$constants.LAYOUT, 0L, varValue);
+    }
+
+    private static class stdout$constants {
+        public static final AddressLayout LAYOUT = posix_h.C_POINTER;
+        public static final MemorySegment SEGMENT = SYMBOL_LOOKUP.findOrThrow("stdout").reinterpret(LAYOUT.byteSize());
+    }
+
+    /**
+     * Layout for variable:
+     * {@snippet lang=c :
+     * extern FILE *stdout
+     * }
+     */
+    public static AddressLayout stdout$layout() {
+        return stdout$constants.LAYOUT;
+    }
+
+    /**
+     * Segment for variable:
+     * {@snippet lang=c :
+     * extern FILE *stdout
+     * }
+     */
+    public static MemorySegment stdout$segment() {
+        return stdout$constants.SEGMENT;
+    }
+
+    /**
+     * Getter for variable:
+     * {@snippet lang=c :
+     * extern FILE *stdout
+     * }
+     */
+    public static MemorySegment stdout() {
+        return stdout$constants.SEGMENT.get(stdout$constants.LAYOUT, 0L);
+    }
+
+    /**
+     * Setter for variable:
+     * {@snippet lang=c :
+     * extern FILE *stdout
+     * }
+     */
+    public static void stdout(MemorySegment varValue) {
+        stdout$constants.SEGMENT.set(stdout$constants.LAYOUT, 0L, varValue);
+    }
+
+    private static class stderr$constants {
+        public static final AddressLayout LAYOUT = posix_h.C_POINTER;
+        public static final MemorySegment SEGMENT = SYMBOL_LOOKUP.findOrThrow("stderr").reinterpret(LAYOUT.byteSize());
+    }
+
+    /**
+     * Layout for variable:
+     * {@snippet lang=c :
+     * extern FILE *stderr
+     * }
+     */
+    public static AddressLayout stderr$layout() {
+        return stderr$constants.LAYOUT;
+    }
+
+    /**
+     * Segment for variable:
+     * {@snippet lang=c :
+     * extern FILE *stderr
+     * }
+     */
+    public static MemorySegment stderr$segment() {
+        return stderr$constants.SEGMENT;
+    }
+
+    /**
+     * Getter for variable:
+     * {@snippet lang=c :
+     * extern FILE *stderr
+     * }
+     */
+    public static MemorySegment stderr() {
+        return stderr$constants.SEGMENT.get(stderr$constants.LAYOUT, 0L);
+    }
+
+    /**
+     * Setter for variable:
+     * {@snippet lang=c :
+     * extern FILE *stderr
+     * }
+     */
+    public static void stderr(MemorySegment varValue) {
+        stderr$constants.SEGMENT.set(stderr$constants.LAYOUT, 0L, varValue);
+    }
+
+    private static class fclose {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("fclose");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int fclose(FILE *__stream)
+     * }
+     */
+    public static FunctionDescriptor fclose$descriptor() {
+        return fclose.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int fclose(FILE *__stream)
+     * }
+     */
+    public static MethodHandle fclose$handle() {
+        return fclose.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int fclose(FILE *__stream)
+     * }
+     */
+    public static MemorySegment fclose$address() {
+        return fclose.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int fclose(FILE *__stream)
+     * }
+     */
+    public static int fclose(MemorySegment __stream) {
+        var mh$ = fclose.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("fclose", __stream);
+            }
+            return (int)mh$.invokeExact(__stream);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class fflush {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("fflush");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int fflush(FILE *__stream)
+     * }
+     */
+    public static FunctionDescriptor fflush$descriptor() {
+        return fflush.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int fflush(FILE *__stream)
+     * }
+     */
+    public static MethodHandle fflush$handle() {
+        return fflush.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int fflush(FILE *__stream)
+     * }
+     */
+    public static MemorySegment fflush$address() {
+        return fflush.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int fflush(FILE *__stream)
+     * }
+     */
+    public static int fflush(MemorySegment __stream) {
+        var mh$ = fflush.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("fflush", __stream);
+            }
+            return (int)mh$.invokeExact(__stream);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class fopen {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_POINTER,
+            posix_h.C_POINTER,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("fopen");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern FILE *fopen(const char *restrict __filename, const char *restrict __modes)
+     * }
+     */
+    public static FunctionDescriptor fopen$descriptor() {
+        return fopen.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern FILE *fopen(const char *restrict __filename, const char *restrict __modes)
+     * }
+     */
+    public static MethodHandle fopen$handle() {
+        return fopen.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern FILE *fopen(const char *restrict __filename, const char *restrict __modes)
+     * }
+     */
+    public static MemorySegment fopen$address() {
+        return fopen.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern FILE *fopen(const char *restrict __filename, const char *restrict __modes)
+     * }
+     */
+    public static MemorySegment fopen(MemorySegment __filename, MemorySegment __modes) {
+        var mh$ = fopen.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("fopen", __filename, __modes);
+            }
+            return (MemorySegment)mh$.invokeExact(__filename, __modes);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class fdopen {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_POINTER,
+            posix_h.C_INT,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("fdopen");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern FILE *fdopen(int __fd, const char *__modes)
+     * }
+     */
+    public static FunctionDescriptor fdopen$descriptor() {
+        return fdopen.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern FILE *fdopen(int __fd, const char *__modes)
+     * }
+     */
+    public static MethodHandle fdopen$handle() {
+        return fdopen.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern FILE *fdopen(int __fd, const char *__modes)
+     * }
+     */
+    public static MemorySegment fdopen$address() {
+        return fdopen.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern FILE *fdopen(int __fd, const char *__modes)
+     * }
+     */
+    public static MemorySegment fdopen(int __fd, MemorySegment __modes) {
+        var mh$ = fdopen.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("fdopen", __fd, __modes);
+            }
+            return (MemorySegment)mh$.invokeExact(__fd, __modes);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class fgetc {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("fgetc");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int fgetc(FILE *__stream)
+     * }
+     */
+    public static FunctionDescriptor fgetc$descriptor() {
+        return fgetc.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int fgetc(FILE *__stream)
+     * }
+     */
+    public static MethodHandle fgetc$handle() {
+        return fgetc.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int fgetc(FILE *__stream)
+     * }
+     */
+    public static MemorySegment fgetc$address() {
+        return fgetc.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int fgetc(FILE *__stream)
+     * }
+     */
+    public static int fgetc(MemorySegment __stream) {
+        var mh$ = fgetc.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("fgetc", __stream);
+            }
+            return (int)mh$.invokeExact(__stream);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class fputc {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_INT,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("fputc");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int fputc(int __c, FILE *__stream)
+     * }
+     */
+    public static FunctionDescriptor fputc$descriptor() {
+        return fputc.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int fputc(int __c, FILE *__stream)
+     * }
+     */
+    public static MethodHandle fputc$handle() {
+        return fputc.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int fputc(int __c, FILE *__stream)
+     * }
+     */
+    public static MemorySegment fputc$address() {
+        return fputc.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int fputc(int __c, FILE *__stream)
+     * }
+     */
+    public static int fputc(int __c, MemorySegment __stream) {
+        var mh$ = fputc.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("fputc", __c, __stream);
+            }
+            return (int)mh$.invokeExact(__c, __stream);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class fgets {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_POINTER,
+            posix_h.C_POINTER,
+            posix_h.C_INT,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("fgets");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern char *fgets(char *restrict __s, int __n, FILE *restrict __stream)
+     * }
+     */
+    public static FunctionDescriptor fgets$descriptor() {
+        return fgets.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern char *fgets(char *restrict __s, int __n, FILE *restrict __stream)
+     * }
+     */
+    public static MethodHandle fgets$handle() {
+        return fgets.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern char *fgets(char *restrict __s, int __n, FILE *restrict __stream)
+     * }
+     */
+    public static MemorySegment fgets$address() {
+        return fgets.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern char *fgets(char *restrict __s, int __n, FILE *restrict __stream)
+     * }
+     */
+    public static MemorySegment fgets(MemorySegment __s, int __n, MemorySegment __stream) {
+        var mh$ = fgets.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("fgets", __s, __n, __stream);
+            }
+            return (MemorySegment)mh$.invokeExact(__s, __n, __stream);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class fputs {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_POINTER,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("fputs");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int fputs(const char *restrict __s, FILE *restrict __stream)
+     * }
+     */
+    public static FunctionDescriptor fputs$descriptor() {
+        return fputs.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int fputs(const char *restrict __s, FILE *restrict __stream)
+     * }
+     */
+    public static MethodHandle fputs$handle() {
+        return fputs.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int fputs(const char *restrict __s, FILE *restrict __stream)
+     * }
+     */
+    public static MemorySegment fputs$address() {
+        return fputs.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int fputs(const char *restrict __s, FILE *restrict __stream)
+     * }
+     */
+    public static int fputs(MemorySegment __s, MemorySegment __stream) {
+        var mh$ = fputs.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("fputs", __s, __stream);
+            }
+            return (int)mh$.invokeExact(__s, __stream);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class fread {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_LONG,
+            posix_h.C_POINTER,
+            posix_h.C_LONG,
+            posix_h.C_LONG,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("fread");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern unsigned long fread(void *restrict __ptr, size_t __size, size_t __n, FILE *restrict __stream)
+     * }
+     */
+    public static FunctionDescriptor fread$descriptor() {
+        return fread.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern unsigned long fread(void *restrict __ptr, size_t __size, size_t __n, FILE *restrict __stream)
+     * }
+     */
+    public static MethodHandle fread$handle() {
+        return fread.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern unsigned long fread(void *restrict __ptr, size_t __size, size_t __n, FILE *restrict __stream)
+     * }
+     */
+    public static MemorySegment fread$address() {
+        return fread.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern unsigned long fread(void *restrict __ptr, size_t __size, size_t __n, FILE *restrict __stream)
+     * }
+     */
+    public static long fread(MemorySegment __ptr, long __size, long __n, MemorySegment __stream) {
+        var mh$ = fread.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("fread", __ptr, __size, __n, __stream);
+            }
+            return (long)mh$.invokeExact(__ptr, __size, __n, __stream);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class fwrite {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_LONG,
+            posix_h.C_POINTER,
+            posix_h.C_LONG,
+            posix_h.C_LONG,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("fwrite");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern unsigned long fwrite(const void *restrict __ptr, size_t __size, size_t __n, FILE *restrict __s)
+     * }
+     */
+    public static FunctionDescriptor fwrite$descriptor() {
+        return fwrite.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern unsigned long fwrite(const void *restrict __ptr, size_t __size, size_t __n, FILE *restrict __s)
+     * }
+     */
+    public static MethodHandle fwrite$handle() {
+        return fwrite.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern unsigned long fwrite(const void *restrict __ptr, size_t __size, size_t __n, FILE *restrict __s)
+     * }
+     */
+    public static MemorySegment fwrite$address() {
+        return fwrite.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern unsigned long fwrite(const void *restrict __ptr, size_t __size, size_t __n, FILE *restrict __s)
+     * }
+     */
+    public static long fwrite(MemorySegment __ptr, long __size, long __n, MemorySegment __s) {
+        var mh$ = fwrite.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("fwrite", __ptr, __size, __n, __s);
+            }
+            return (long)mh$.invokeExact(__ptr, __size, __n, __s);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class feof {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("feof");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int feof(FILE *__stream)
+     * }
+     */
+    public static FunctionDescriptor feof$descriptor() {
+        return feof.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int feof(FILE *__stream)
+     * }
+     */
+    public static MethodHandle feof$handle() {
+        return feof.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int feof(FILE *__stream)
+     * }
+     */
+    public static MemorySegment feof$address() {
+        return feof.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int feof(FILE *__stream)
+     * }
+     */
+    public static int feof(MemorySegment __stream) {
+        var mh$ = feof.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("feof", __stream);
+            }
+            return (int)mh$.invokeExact(__stream);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class ferror {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("ferror");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int ferror(FILE *__stream)
+     * }
+     */
+    public static FunctionDescriptor ferror$descriptor() {
+        return ferror.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int ferror(FILE *__stream)
+     * }
+     */
+    public static MethodHandle ferror$handle() {
+        return ferror.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int ferror(FILE *__stream)
+     * }
+     */
+    public static MemorySegment ferror$address() {
+        return ferror.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int ferror(FILE *__stream)
+     * }
+     */
+    public static int ferror(MemorySegment __stream) {
+        var mh$ = ferror.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("ferror", __stream);
+            }
+            return (int)mh$.invokeExact(__stream);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class fileno {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("fileno");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int fileno(FILE *__stream)
+     * }
+     */
+    public static FunctionDescriptor fileno$descriptor() {
+        return fileno.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int fileno(FILE *__stream)
+     * }
+     */
+    public static MethodHandle fileno$handle() {
+        return fileno.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int fileno(FILE *__stream)
+     * }
+     */
+    public static MemorySegment fileno$address() {
+        return fileno.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int fileno(FILE *__stream)
+     * }
+     */
+    public static int fileno(MemorySegment __stream) {
+        var mh$ = fileno.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("fileno", __stream);
+            }
+            return (int)mh$.invokeExact(__stream);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class gettimeofday {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_POINTER,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("gettimeofday");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int gettimeofday(struct timeval *restrict __tv, void *restrict __tz)
+     * }
+     */
+    public static FunctionDescriptor gettimeofday$descriptor() {
+        return gettimeofday.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int gettimeofday(struct timeval *restrict __tv, void *restrict __tz)
+     * }
+     */
+    public static MethodHandle gettimeofday$handle() {
+        return gettimeofday.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int gettimeofday(struct timeval *restrict __tv, void *restrict __tz)
+     * }
+     */
+    public static MemorySegment gettimeofday$address() {
+        return gettimeofday.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int gettimeofday(struct timeval *restrict __tv, void *restrict __tz)
+     * }
+     */
+    public static int gettimeofday(MemorySegment __tv, MemorySegment __tz) {
+        var mh$ = gettimeofday.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("gettimeofday", __tv, __tz);
+            }
+            return (int)mh$.invokeExact(__tv, __tz);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class readv {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_LONG,
+            posix_h.C_INT,
+            posix_h.C_POINTER,
+            posix_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("readv");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern ssize_t readv(int __fd, const struct iovec *__iovec, int __count)
+     * }
+     */
+    public static FunctionDescriptor readv$descriptor() {
+        return readv.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern ssize_t readv(int __fd, const struct iovec *__iovec, int __count)
+     * }
+     */
+    public static MethodHandle readv$handle() {
+        return readv.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern ssize_t readv(int __fd, const struct iovec *__iovec, int __count)
+     * }
+     */
+    public static MemorySegment readv$address() {
+        return readv.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern ssize_t readv(int __fd, const struct iovec *__iovec, int __count)
+     * }
+     */
+    public static long readv(int __fd, MemorySegment __iovec, int __count) {
+        var mh$ = readv.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("readv", __fd, __iovec, __count);
+            }
+            return (long)mh$.invokeExact(__fd, __iovec, __count);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class writev {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_LONG,
+            posix_h.C_INT,
+            posix_h.C_POINTER,
+            posix_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("writev");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern ssize_t writev(int __fd, const struct iovec *__iovec, int __count)
+     * }
+     */
+    public static FunctionDescriptor writev$descriptor() {
+        return writev.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern ssize_t writev(int __fd, const struct iovec *__iovec, int __count)
+     * }
+     */
+    public static MethodHandle writev$handle() {
+        return writev.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern ssize_t writev(int __fd, const struct iovec *__iovec, int __count)
+     * }
+     */
+    public static MemorySegment writev$address() {
+        return writev.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern ssize_t writev(int __fd, const struct iovec *__iovec, int __count)
+     * }
+     */
+    public static long writev(int __fd, MemorySegment __iovec, int __count) {
+        var mh$ = writev.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("writev", __fd, __iovec, __count);
+            }
+            return (long)mh$.invokeExact(__fd, __iovec, __count);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    private static final int EPOLLIN = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum EPOLL_EVENTS.EPOLLIN = 1
+     * }
+     */
+    public static int EPOLLIN() {
+        return EPOLLIN;
+    }
+    private static final int EPOLLOUT = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum EPOLL_EVENTS.EPOLLOUT = 4
+     * }
+     */
+    public static int EPOLLOUT() {
+        return EPOLLOUT;
+    }
+    private static final int EPOLLERR = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum EPOLL_EVENTS.EPOLLERR = 8
+     * }
+     */
+    public static int EPOLLERR() {
+        return EPOLLERR;
+    }
+    private static final int EPOLLHUP = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum EPOLL_EVENTS.EPOLLHUP = 16
+     * }
+     */
+    public static int EPOLLHUP() {
+        return EPOLLHUP;
+    }
+    private static final int EPOLLRDHUP = (int)8192L;
+    /**
+     * {@snippet lang=c :
+     * enum EPOLL_EVENTS.EPOLLRDHUP = 8192
+     * }
+     */
+    public static int EPOLLRDHUP() {
+        return EPOLLRDHUP;
+    }
+    private static final int EPOLLET = (int)-2147483648L;
+    /**
+     * {@snippet lang=c :
+     * enum EPOLL_EVENTS.EPOLLET = -2147483648
+     * }
+     */
+    public static int EPOLLET() {
+        return EPOLLET;
+    }
+
+    private static class epoll_create {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("epoll_create");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int epoll_create(int __size)
+     * }
+     */
+    public static FunctionDescriptor epoll_create$descriptor() {
+        return epoll_create.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int epoll_create(int __size)
+     * }
+     */
+    public static MethodHandle epoll_create$handle() {
+        return epoll_create.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int epoll_create(int __size)
+     * }
+     */
+    public static MemorySegment epoll_create$address() {
+        return epoll_create.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int epoll_create(int __size)
+     * }
+     */
+    public static int epoll_create(int __size) {
+        var mh$ = epoll_create.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("epoll_create", __size);
+            }
+            return (int)mh$.invokeExact(__size);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class epoll_create1 {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("epoll_create1");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int epoll_create1(int __flags)
+     * }
+     */
+    public static FunctionDescriptor epoll_create1$descriptor() {
+        return epoll_create1.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int epoll_create1(int __flags)
+     * }
+     */
+    public static MethodHandle epoll_create1$handle() {
+        return epoll_create1.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int epoll_create1(int __flags)
+     * }
+     */
+    public static MemorySegment epoll_create1$address() {
+        return epoll_create1.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int epoll_create1(int __flags)
+     * }
+     */
+    public static int epoll_create1(int __flags) {
+        var mh$ = epoll_create1.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("epoll_create1", __flags);
+            }
+            return (int)mh$.invokeExact(__flags);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class epoll_ctl {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_INT,
+            posix_h.C_INT,
+            posix_h.C_INT,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("epoll_ctl");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int epoll_ctl(int __epfd, int __op, int __fd, struct epoll_event *__event)
+     * }
+     */
+    public static FunctionDescriptor epoll_ctl$descriptor() {
+        return epoll_ctl.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int epoll_ctl(int __epfd, int __op, int __fd, struct epoll_event *__event)
+     * }
+     */
+    public static MethodHandle epoll_ctl$handle() {
+        return epoll_ctl.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int epoll_ctl(int __epfd, int __op, int __fd, struct epoll_event *__event)
+     * }
+     */
+    public static MemorySegment epoll_ctl$address() {
+        return epoll_ctl.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int epoll_ctl(int __epfd, int __op, int __fd, struct epoll_event *__event)
+     * }
+     */
+    public static int epoll_ctl(int __epfd, int __op, int __fd, MemorySegment __event) {
+        var mh$ = epoll_ctl.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("epoll_ctl", __epfd, __op, __fd, __event);
+            }
+            return (int)mh$.invokeExact(__epfd, __op, __fd, __event);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class epoll_wait {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_INT,
+            posix_h.C_POINTER,
+            posix_h.C_INT,
+            posix_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("epoll_wait");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int epoll_wait(int __epfd, struct epoll_event *__events, int __maxevents, int __timeout)
+     * }
+     */
+    public static FunctionDescriptor epoll_wait$descriptor() {
+        return epoll_wait.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int epoll_wait(int __epfd, struct epoll_event *__events, int __maxevents, int __timeout)
+     * }
+     */
+    public static MethodHandle epoll_wait$handle() {
+        return epoll_wait.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int epoll_wait(int __epfd, struct epoll_event *__events, int __maxevents, int __timeout)
+     * }
+     */
+    public static MemorySegment epoll_wait$address() {
+        return epoll_wait.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int epoll_wait(int __epfd, struct epoll_event *__events, int __maxevents, int __timeout)
+     * }
+     */
+    public static int epoll_wait(int __epfd, MemorySegment __events, int __maxevents, int __timeout) {
+        var mh$ = epoll_wait.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("epoll_wait", __epfd, __events, __maxevents, __timeout);
+            }
+            return (int)mh$.invokeExact(__epfd, __events, __maxevents, __timeout);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class madvise {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_POINTER,
+            posix_h.C_LONG,
+            posix_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("madvise");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int madvise(void *__addr, size_t __len, int __advice)
+     * }
+     */
+    public static FunctionDescriptor madvise$descriptor() {
+        return madvise.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int madvise(void *__addr, size_t __len, int __advice)
+     * }
+     */
+    public static MethodHandle madvise$handle() {
+        return madvise.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int madvise(void *__addr, size_t __len, int __advice)
+     * }
+     */
+    public static MemorySegment madvise$address() {
+        return madvise.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int madvise(void *__addr, size_t __len, int __advice)
+     * }
+     */
+    public static int madvise(MemorySegment __addr, long __len, int __advice) {
+        var mh$ = madvise.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("madvise", __addr, __len, __advice);
+            }
+            return (int)mh$.invokeExact(__addr, __len, __advice);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class __h_errno_location {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_POINTER    );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("__h_errno_location");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int *__h_errno_location()
+     * }
+     */
+    public static FunctionDescriptor __h_errno_location$descriptor() {
+        return __h_errno_location.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int *__h_errno_location()
+     * }
+     */
+    public static MethodHandle __h_errno_location$handle() {
+        return __h_errno_location.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int *__h_errno_location()
+     * }
+     */
+    public static MemorySegment __h_errno_location$address() {
+        return __h_errno_location.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int *__h_errno_location()
+     * }
+     */
+    public static MemorySegment __h_errno_location() {
+        var mh$ = __h_errno_location.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("__h_errno_location");
+            }
+            return (MemorySegment)mh$.invokeExact();
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class hstrerror {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_POINTER,
+            posix_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("hstrerror");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern const char *hstrerror(int __err_num)
+     * }
+     */
+    public static FunctionDescriptor hstrerror$descriptor() {
+        return hstrerror.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern const char *hstrerror(int __err_num)
+     * }
+     */
+    public static MethodHandle hstrerror$handle() {
+        return hstrerror.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern const char *hstrerror(int __err_num)
+     * }
+     */
+    public static MemorySegment hstrerror$address() {
+        return hstrerror.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern const char *hstrerror(int __err_num)
+     * }
+     */
+    public static MemorySegment hstrerror(int __err_num) {
+        var mh$ = hstrerror.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("hstrerror", __err_num);
+            }
+            return (MemorySegment)mh$.invokeExact(__err_num);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class gethostbyaddr {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_POINTER,
+            posix_h.C_POINTER,
+            posix_h.C_INT,
+            posix_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("gethostbyaddr");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern struct hostent *gethostbyaddr(const void *__addr, __socklen_t __len, int __type)
+     * }
+     */
+    public static FunctionDescriptor gethostbyaddr$descriptor() {
+        return gethostbyaddr.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern struct hostent *gethostbyaddr(const void *__addr, __socklen_t __len, int __type)
+     * }
+     */
+    public static MethodHandle gethostbyaddr$handle() {
+        return gethostbyaddr.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern struct hostent *gethostbyaddr(const void *__addr, __socklen_t __len, int __type)
+     * }
+     */
+    public static MemorySegment gethostbyaddr$address() {
+        return gethostbyaddr.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern struct hostent *gethostbyaddr(const void *__addr, __socklen_t __len, int __type)
+     * }
+     */
+    public static MemorySegment gethostbyaddr(MemorySegment __addr, int __len, int __type) {
+        var mh$ = gethostbyaddr.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("gethostbyaddr", __addr, __len, __type);
+            }
+            return (MemorySegment)mh$.invokeExact(__addr, __len, __type);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class gethostbyname {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_POINTER,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("gethostbyname");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern struct hostent *gethostbyname(const char *__name)
+     * }
+     */
+    public static FunctionDescriptor gethostbyname$descriptor() {
+        return gethostbyname.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern struct hostent *gethostbyname(const char *__name)
+     * }
+     */
+    public static MethodHandle gethostbyname$handle() {
+        return gethostbyname.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern struct hostent *gethostbyname(const char *__name)
+     * }
+     */
+    public static MemorySegment gethostbyname$address() {
+        return gethostbyname.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern struct hostent *gethostbyname(const char *__name)
+     * }
+     */
+    public static MemorySegment gethostbyname(MemorySegment __name) {
+        var mh$ = gethostbyname.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("gethostbyname", __name);
+            }
+            return (MemorySegment)mh$.invokeExact(__name);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class getaddrinfo {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_POINTER,
+            posix_h.C_POINTER,
+            posix_h.C_POINTER,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("getaddrinfo");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int getaddrinfo(const char *restrict __name, const char *restrict __service, const struct addrinfo *restrict __req, struct addrinfo **restrict __pai)
+     * }
+     */
+    public static FunctionDescriptor getaddrinfo$descriptor() {
+        return getaddrinfo.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int getaddrinfo(const char *restrict __name, const char *restrict __service, const struct addrinfo *restrict __req, struct addrinfo **restrict __pai)
+     * }
+     */
+    public static MethodHandle getaddrinfo$handle() {
+        return getaddrinfo.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int getaddrinfo(const char *restrict __name, const char *restrict __service, const struct addrinfo *restrict __req, struct addrinfo **restrict __pai)
+     * }
+     */
+    public static MemorySegment getaddrinfo$address() {
+        return getaddrinfo.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int getaddrinfo(const char *restrict __name, const char *restrict __service, const struct addrinfo *restrict __req, struct addrinfo **restrict __pai)
+     * }
+     */
+    public static int getaddrinfo(MemorySegment __name, MemorySegment __service, MemorySegment __req, MemorySegment __pai) {
+        var mh$ = getaddrinfo.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("getaddrinfo", __name, __service, __req, __pai);
+            }
+            return (int)mh$.invokeExact(__name, __service, __req, __pai);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class freeaddrinfo {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("freeaddrinfo");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern void freeaddrinfo(struct addrinfo *__ai)
+     * }
+     */
+    public static FunctionDescriptor freeaddrinfo$descriptor() {
+        return freeaddrinfo.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern void freeaddrinfo(struct addrinfo *__ai)
+     * }
+     */
+    public static MethodHandle freeaddrinfo$handle() {
+        return freeaddrinfo.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern void freeaddrinfo(struct addrinfo *__ai)
+     * }
+     */
+    public static MemorySegment freeaddrinfo$address() {
+        return freeaddrinfo.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern void freeaddrinfo(struct addrinfo *__ai)
+     * }
+     */
+    public static void freeaddrinfo(MemorySegment __ai) {
+        var mh$ = freeaddrinfo.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("freeaddrinfo", __ai);
+            }
+            mh$.invokeExact(__ai);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class gai_strerror {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_POINTER,
+            posix_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("gai_strerror");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern const char *gai_strerror(int __ecode)
+     * }
+     */
+    public static FunctionDescriptor gai_strerror$descriptor() {
+        return gai_strerror.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern const char *gai_strerror(int __ecode)
+     * }
+     */
+    public static MethodHandle gai_strerror$handle() {
+        return gai_strerror.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern const char *gai_strerror(int __ecode)
+     * }
+     */
+    public static MemorySegment gai_strerror$address() {
+        return gai_strerror.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern const char *gai_strerror(int __ecode)
+     * }
+     */
+    public static MemorySegment gai_strerror(int __ecode) {
+        var mh$ = gai_strerror.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("gai_strerror", __ecode);
+            }
+            return (MemorySegment)mh$.invokeExact(__ecode);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class sched_yield {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT    );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("sched_yield");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int sched_yield()
+     * }
+     */
+    public static FunctionDescriptor sched_yield$descriptor() {
+        return sched_yield.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int sched_yield()
+     * }
+     */
+    public static MethodHandle sched_yield$handle() {
+        return sched_yield.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int sched_yield()
+     * }
+     */
+    public static MemorySegment sched_yield$address() {
+        return sched_yield.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int sched_yield()
+     * }
+     */
+    public static int sched_yield() {
+        var mh$ = sched_yield.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("sched_yield");
+            }
+            return (int)mh$.invokeExact();
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class pthread_create {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_POINTER,
+            posix_h.C_POINTER,
+            posix_h.C_POINTER,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pthread_create");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int pthread_create(pthread_t *restrict __newthread, const pthread_attr_t *restrict __attr, void *(*__start_routine)(void *), void *restrict __arg)
+     * }
+     */
+    public static FunctionDescriptor pthread_create$descriptor() {
+        return pthread_create.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int pthread_create(pthread_t *restrict __newthread, const pthread_attr_t *restrict __attr, void *(*__start_routine)(void *), void *restrict __arg)
+     * }
+     */
+    public static MethodHandle pthread_create$handle() {
+        return pthread_create.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int pthread_create(pthread_t *restrict __newthread, const pthread_attr_t *restrict __attr, void *(*__start_routine)(void *), void *restrict __arg)
+     * }
+     */
+    public static MemorySegment pthread_create$address() {
+        return pthread_create.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int pthread_create(pthread_t *restrict __newthread, const pthread_attr_t *restrict __attr, void *(*__start_routine)(void *), void *restrict __arg)
+     * }
+     */
+    public static int pthread_create(MemorySegment __newthread, MemorySegment __attr, MemorySegment __start_routine, MemorySegment __arg) {
+        var mh$ = pthread_create.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("pthread_create", __newthread, __attr, __start_routine, __arg);
+            }
+            return (int)mh$.invokeExact(__newthread, __attr, __start_routine, __arg);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class pthread_join {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_LONG,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pthread_join");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int pthread_join(pthread_t __th, void **__thread_return)
+     * }
+     */
+    public static FunctionDescriptor pthread_join$descriptor() {
+        return pthread_join.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int pthread_join(pthread_t __th, void **__thread_return)
+     * }
+     */
+    public static MethodHandle pthread_join$handle() {
+        return pthread_join.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int pthread_join(pthread_t __th, void **__thread_return)
+     * }
+     */
+    public static MemorySegment pthread_join$address() {
+        return pthread_join.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int pthread_join(pthread_t __th, void **__thread_return)
+     * }
+     */
+    public static int pthread_join(long __th, MemorySegment __thread_return) {
+        var mh$ = pthread_join.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("pthread_join", __th, __thread_return);
+            }
+            return (int)mh$.invokeExact(__th, __thread_return);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class pthread_detach {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pthread_detach");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int pthread_detach(pthread_t __th)
+     * }
+     */
+    public static FunctionDescriptor pthread_detach$descriptor() {
+        return pthread_detach.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int pthread_detach(pthread_t __th)
+     * }
+     */
+    public static MethodHandle pthread_detach$handle() {
+        return pthread_detach.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int pthread_detach(pthread_t __th)
+     * }
+     */
+    public static MemorySegment pthread_detach$address() {
+        return pthread_detach.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int pthread_detach(pthread_t __th)
+     * }
+     */
+    public static int pthread_detach(long __th) {
+        var mh$ = pthread_detach.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("pthread_detach", __th);
+            }
+            return (int)mh$.invokeExact(__th);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class pthread_self {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_LONG    );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pthread_self");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern pthread_t pthread_self()
+     * }
+     */
+    public static FunctionDescriptor pthread_self$descriptor() {
+        return pthread_self.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern pthread_t pthread_self()
+     * }
+     */
+    public static MethodHandle pthread_self$handle() {
+        return pthread_self.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern pthread_t pthread_self()
+     * }
+     */
+    public static MemorySegment pthread_self$address() {
+        return pthread_self.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern pthread_t pthread_self()
+     * }
+     */
+    public static long pthread_self() {
+        var mh$ = pthread_self.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("pthread_self");
+            }
+            return (long)mh$.invokeExact();
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class pthread_mutex_init {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_POINTER,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pthread_mutex_init");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int pthread_mutex_init(pthread_mutex_t *__mutex, const pthread_mutexattr_t *__mutexattr)
+     * }
+     */
+    public static FunctionDescriptor pthread_mutex_init$descriptor() {
+        return pthread_mutex_init.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int pthread_mutex_init(pthread_mutex_t *__mutex, const pthread_mutexattr_t *__mutexattr)
+     * }
+     */
+    public static MethodHandle pthread_mutex_init$handle() {
+        return pthread_mutex_init.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int pthread_mutex_init(pthread_mutex_t *__mutex, const pthread_mutexattr_t *__mutexattr)
+     * }
+     */
+    public static MemorySegment pthread_mutex_init$address() {
+        return pthread_mutex_init.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int pthread_mutex_init(pthread_mutex_t *__mutex, const pthread_mutexattr_t *__mutexattr)
+     * }
+     */
+    public static int pthread_mutex_init(MemorySegment __mutex, MemorySegment __mutexattr) {
+        var mh$ = pthread_mutex_init.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("pthread_mutex_init", __mutex, __mutexattr);
+            }
+            return (int)mh$.invokeExact(__mutex, __mutexattr);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class pthread_mutex_destroy {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pthread_mutex_destroy");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int pthread_mutex_destroy(pthread_mutex_t *__mutex)
+     * }
+     */
+    public static FunctionDescriptor pthread_mutex_destroy$descriptor() {
+        return pthread_mutex_destroy.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int pthread_mutex_destroy(pthread_mutex_t *__mutex)
+     * }
+     */
+    public static MethodHandle pthread_mutex_destroy$handle() {
+        return pthread_mutex_destroy.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int pthread_mutex_destroy(pthread_mutex_t *__mutex)
+     * }
+     */
+    public static MemorySegment pthread_mutex_destroy$address() {
+        return pthread_mutex_destroy.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int pthread_mutex_destroy(pthread_mutex_t *__mutex)
+     * }
+     */
+    public static int pthread_mutex_destroy(MemorySegment __mutex) {
+        var mh$ = pthread_mutex_destroy.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("pthread_mutex_destroy", __mutex);
+            }
+            return (int)mh$.invokeExact(__mutex);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class pthread_mutex_lock {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pthread_mutex_lock");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int pthread_mutex_lock(pthread_mutex_t *__mutex)
+     * }
+     */
+    public static FunctionDescriptor pthread_mutex_lock$descriptor() {
+        return pthread_mutex_lock.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int pthread_mutex_lock(pthread_mutex_t *__mutex)
+     * }
+     */
+    public static MethodHandle pthread_mutex_lock$handle() {
+        return pthread_mutex_lock.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int pthread_mutex_lock(pthread_mutex_t *__mutex)
+     * }
+     */
+    public static MemorySegment pthread_mutex_lock$address() {
+        return pthread_mutex_lock.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int pthread_mutex_lock(pthread_mutex_t *__mutex)
+     * }
+     */
+    public static int pthread_mutex_lock(MemorySegment __mutex) {
+        var mh$ = pthread_mutex_lock.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("pthread_mutex_lock", __mutex);
+            }
+            return (int)mh$.invokeExact(__mutex);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class pthread_mutex_unlock {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pthread_mutex_unlock");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int pthread_mutex_unlock(pthread_mutex_t *__mutex)
+     * }
+     */
+    public static FunctionDescriptor pthread_mutex_unlock$descriptor() {
+        return pthread_mutex_unlock.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int pthread_mutex_unlock(pthread_mutex_t *__mutex)
+     * }
+     */
+    public static MethodHandle pthread_mutex_unlock$handle() {
+        return pthread_mutex_unlock.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int pthread_mutex_unlock(pthread_mutex_t *__mutex)
+     * }
+     */
+    public static MemorySegment pthread_mutex_unlock$address() {
+        return pthread_mutex_unlock.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int pthread_mutex_unlock(pthread_mutex_t *__mutex)
+     * }
+     */
+    public static int pthread_mutex_unlock(MemorySegment __mutex) {
+        var mh$ = pthread_mutex_unlock.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("pthread_mutex_unlock", __mutex);
+            }
+            return (int)mh$.invokeExact(__mutex);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class sem_init {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_POINTER,
+            posix_h.C_INT,
+            posix_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("sem_init");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int sem_init(sem_t *__sem, int __pshared, unsigned int __value)
+     * }
+     */
+    public static FunctionDescriptor sem_init$descriptor() {
+        return sem_init.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int sem_init(sem_t *__sem, int __pshared, unsigned int __value)
+     * }
+     */
+    public static MethodHandle sem_init$handle() {
+        return sem_init.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int sem_init(sem_t *__sem, int __pshared, unsigned int __value)
+     * }
+     */
+    public static MemorySegment sem_init$address() {
+        return sem_init.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int sem_init(sem_t *__sem, int __pshared, unsigned int __value)
+     * }
+     */
+    public static int sem_init(MemorySegment __sem, int __pshared, int __value) {
+        var mh$ = sem_init.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("sem_init", __sem, __pshared, __value);
+            }
+            return (int)mh$.invokeExact(__sem, __pshared, __value);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class sem_destroy {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("sem_destroy");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int sem_destroy(sem_t *__sem)
+     * }
+     */
+    public static FunctionDescriptor sem_destroy$descriptor() {
+        return sem_destroy.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int sem_destroy(sem_t *__sem)
+     * }
+     */
+    public static MethodHandle sem_destroy$handle() {
+        return sem_destroy.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int sem_destroy(sem_t *__sem)
+     * }
+     */
+    public static MemorySegment sem_destroy$address() {
+        return sem_destroy.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int sem_destroy(sem_t *__sem)
+     * }
+     */
+    public static int sem_destroy(MemorySegment __sem) {
+        var mh$ = sem_destroy.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("sem_destroy", __sem);
+            }
+            return (int)mh$.invokeExact(__sem);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class sem_wait {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("sem_wait");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int sem_wait(sem_t *__sem)
+     * }
+     */
+    public static FunctionDescriptor sem_wait$descriptor() {
+        return sem_wait.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int sem_wait(sem_t *__sem)
+     * }
+     */
+    public static MethodHandle sem_wait$handle() {
+        return sem_wait.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int sem_wait(sem_t *__sem)
+     * }
+     */
+    public static MemorySegment sem_wait$address() {
+        return sem_wait.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int sem_wait(sem_t *__sem)
+     * }
+     */
+    public static int sem_wait(MemorySegment __sem) {
+        var mh$ = sem_wait.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("sem_wait", __sem);
+            }
+            return (int)mh$.invokeExact(__sem);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class sem_post {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_INT,
+            posix_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("sem_post");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int sem_post(sem_t *__sem)
+     * }
+     */
+    public static FunctionDescriptor sem_post$descriptor() {
+        return sem_post.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int sem_post(sem_t *__sem)
+     * }
+     */
+    public static MethodHandle sem_post$handle() {
+        return sem_post.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int sem_post(sem_t *__sem)
+     * }
+     */
+    public static MemorySegment sem_post$address() {
+        return sem_post.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int sem_post(sem_t *__sem)
+     * }
+     */
+    public static int sem_post(MemorySegment __sem) {
+        var mh$ = sem_post.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("sem_post", __sem);
+            }
+            return (int)mh$.invokeExact(__sem);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    private static final int FD_SETSIZE = (int)1024L;
+    /**
+     * {@snippet lang=c :
+     * #define FD_SETSIZE 1024
+     * }
+     */
+    public static int FD_SETSIZE() {
+        return FD_SETSIZE;
+    }
+    private static final int EWOULDBLOCK = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * #define EWOULDBLOCK 11
+     * }
+     */
+    public static int EWOULDBLOCK() {
+        return EWOULDBLOCK;
+    }
+    private static final int AF_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_UNSPEC 0
+     * }
+     */
+    public static int AF_UNSPEC() {
+        return AF_UNSPEC;
+    }
     private static final int AF_INET = (int)2L;
     /**
      * {@snippet lang=c :
@@ -3747,6 +8030,87 @@ public class posix_h extends posix_h$shared {
      */
     public static int INADDR_LOOPBACK() {
         return INADDR_LOOPBACK;
+    }
+    private static final int F_SETOWN = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define F_SETOWN 8
+     * }
+     */
+    public static int F_SETOWN() {
+        return F_SETOWN;
+    }
+    private static final int F_GETOWN = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * #define F_GETOWN 9
+     * }
+     */
+    public static int F_GETOWN() {
+        return F_GETOWN;
+    }
+    private static final int S_IRUSR = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * #define S_IRUSR 256
+     * }
+     */
+    public static int S_IRUSR() {
+        return S_IRUSR;
+    }
+    private static final int S_IWUSR = (int)128L;
+    /**
+     * {@snippet lang=c :
+     * #define S_IWUSR 128
+     * }
+     */
+    public static int S_IWUSR() {
+        return S_IWUSR;
+    }
+    private static final int S_IRGRP = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define S_IRGRP 32
+     * }
+     */
+    public static int S_IRGRP() {
+        return S_IRGRP;
+    }
+    private static final int S_IWGRP = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define S_IWGRP 16
+     * }
+     */
+    public static int S_IWGRP() {
+        return S_IWGRP;
+    }
+    private static final int S_IROTH = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define S_IROTH 4
+     * }
+     */
+    public static int S_IROTH() {
+        return S_IROTH;
+    }
+    private static final int S_IWOTH = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define S_IWOTH 2
+     * }
+     */
+    public static int S_IWOTH() {
+        return S_IWOTH;
+    }
+    private static final int EOF = (int)-1L;
+    /**
+     * {@snippet lang=c :
+     * #define EOF -1
+     * }
+     */
+    public static int EOF() {
+        return EOF;
     }
 }
 
