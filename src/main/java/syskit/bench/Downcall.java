@@ -39,7 +39,7 @@ public final class Downcall {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment c = arena.allocate(1);
-            MemorySegment state = Errno.STATE;
+            MemorySegment state = Errno.state();
             long t;
             t = System.nanoTime();
             for (int i = 0; i < n; i++) sink += i;

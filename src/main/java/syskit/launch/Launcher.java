@@ -6,6 +6,9 @@ import java.lang.reflect.Modifier;
 import java.util.Arrays;
 
 import syskit.os.ForkSafety;
+import syskit.os.MemoryCheck;
+import syskit.os.Refused;
+import syskit.os.Signal;
 import syskit.os.SigMask;
 import syskit.os.Stdlib;
 
@@ -24,7 +27,6 @@ public final class Launcher {
 
     public static void main(String[] args) {
         String problem = Platform.mismatch();
-        if (problem == null) problem = Profile.ensure();
         if (problem != null) fail(problem);
 
         Listings listings = Listings.load();
@@ -38,9 +40,12 @@ public final class Launcher {
         }
         Listings.Entry entry = listings.find(args[0]);
         if (entry == null) fail("unknown listing '" + args[0] + "'. The listings are:\n" + listings.table());
+        problem = Profile.ensure(entry.profile());
+        if (problem != null) fail(problem);
         Method main = mainOf(entry);
 
         String[] argv = Arrays.copyOf(args, args.length);
+        Signal.restoreDefault(Signal.SIGPIPE); // the JVM ignores it; a C program dies of it
         SigMask.unblockCatchableInThisThread();
         ForkSafety.setListingThread(Thread.currentThread());
         int status;
@@ -69,9 +74,22 @@ public final class Launcher {
         return null;
     }
 
-    /** An exception nothing caught: report it like a crash, status 1, in parent or child alike. */
+    /**
+     * An exception nothing caught: report it like a crash, status 1, in parent or child alike.
+     * A buffer overrun, which C would let happen silently, is one line naming the call or the
+     * line of the listing; anything else keeps its stack trace, for whoever debugs it.
+     */
     private static int crashed(String id, Throwable t) {
         System.out.flush();
+        if (t instanceof Refused) {
+            System.err.println("syskit: " + id + ": " + t.getMessage());
+            return 1;
+        }
+        String overrun = MemoryCheck.describe(t);
+        if (overrun != null) {
+            System.err.println("syskit: " + id + ": " + overrun);
+            return 1;
+        }
         System.err.println("syskit: " + id + (ForkSafety.inChild() ? " (child process)" : "")
                 + " ended with an uncaught exception:");
         t.printStackTrace();

@@ -8,9 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The listing catalogue, src/main/resources/syskit/listings.tsv: id, class, one line on what it shows. */
+/**
+ * The listing catalogue, src/main/resources/syskit/listings.tsv: id, class, JVM profile
+ * ({@code fork} or {@code jit}), one line on what it shows.
+ */
 public record Listings(List<Entry> entries) {
-    public record Entry(String id, String className, String summary) {}
+    public record Entry(String id, String className, String profile, String summary) {
+        public boolean forks() {
+            return profile.equals(Profile.FORK);
+        }
+    }
 
     public static Listings load() {
         List<Entry> entries = new ArrayList<>();
@@ -18,8 +25,11 @@ public record Listings(List<Entry> entries) {
              var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null; ) {
                 if (line.isBlank() || line.startsWith("#")) continue;
-                String[] f = line.split("\t", 3);
-                entries.add(new Entry(f[0], f[1], f[2]));
+                String[] f = line.split("\t", 4);
+                if (f.length != 4 || !(f[2].equals(Profile.FORK) || f[2].equals(Profile.JIT))) {
+                    throw new IllegalStateException("listings.tsv: bad line (id, class, fork|jit, summary): " + line);
+                }
+                entries.add(new Entry(f[0], f[1], f[2], f[3]));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -14,45 +14,55 @@ import syskit.os.SigMask;
 import syskit.posix.posix_h;
 
 /**
- * The JVM profile every listing runs in, and the re-exec that enforces it.
+ * The two JVM profiles a listing runs in, and the re-exec that enforces them when a JVM was
+ * started without its launcher (from an IDE, say).
  *
- * Measured on this kit's machines (README, "Fork safety"): with default flags half of the
- * forked children hung on a lock a JIT thread held at the fork. Each option in
- * {@code syskit/jvm.options} removes a thread, or a thread's activity, that could hold a lock at
- * that moment, or makes the child behave like a C child.
+ * {@code fork} ({@code syskit/jvm-fork.options}) is for the listings that fork: no JIT, serial
+ * GC, no signal dispatcher, so that no JVM thread can hold a lock at the moment of a fork
+ * (README, "Fork safety"). {@code jit} ({@code syskit/jvm-jit.options}) is for the listings that
+ * never fork: the JIT compiles their hot loops, and {@link syskit.os.Unistd#fork} refuses to run.
+ * The catalogue (listings.tsv) says which profile each listing takes; bin/syskit starts the JVM
+ * with it and with the catchable signals already blocked, so that this check passes at once and
+ * the JVM starts only once.
  */
 public final class Profile {
-    /** The JVM options of the fork-safe profile, from syskit/jvm.options. */
-    public static final List<String> JVM_OPTIONS = readOptions(resource("/syskit/jvm.options"));
+    public static final String FORK = "fork", JIT = "jit";
 
     static final String MAIN_CLASS = Launcher.class.getName();
     private static final String REEXEC_MARK = "-Dsyskit.reexec=1";
 
     private Profile() {}
 
+    /** The profile this JVM was started in (its -Dsyskit.profile), or null if none. */
+    public static String current() {
+        return System.getProperty("syskit.profile");
+    }
+
+    /** The JVM options of a profile, from syskit/jvm-PROFILE.options. */
+    public static List<String> options(String profile) {
+        return readOptions(resource("/syskit/jvm-" + profile + ".options"));
+    }
+
     /**
-     * Returns when this JVM runs in the profile with the catchable signals blocked in every
-     * thread. Otherwise blocks them and re-executes the same command with the profile added
-     * (a signal mask survives execve, and every thread of the new JVM inherits it); if even the
-     * re-executed JVM lacks it, returns why.
+     * Returns when this JVM runs in the given profile with the catchable signals blocked in
+     * every thread. Otherwise blocks them and re-executes the same command with the profile's
+     * options added (a signal mask survives execve, and every thread of the new JVM inherits
+     * it); if even the re-executed JVM lacks them, returns why.
      */
-    static String ensure() {
+    static String ensure(String profile) {
+        boolean blocked = SigMask.catchableBlocked();
+        if (profile.equals(current()) && blocked) return null;
         List<String> cmdline = cmdline();
         int main = cmdline.indexOf(MAIN_CLASS);
         if (main < 0) return null; // not started as 'java ... syskit.launch.Launcher': nothing to correct
-        List<String> options = expandArgFiles(cmdline.subList(1, main));
-        List<String> missing = new ArrayList<>();
-        for (String o : JVM_OPTIONS) if (!options.contains(o)) missing.add(o);
-        boolean blocked = SigMask.catchableBlocked();
-        if (missing.isEmpty() && blocked) return null;
-        if (options.contains(REEXEC_MARK)) {
-            return "the JVM did not keep the kit's profile after a restart (missing: " + String.join(" ", missing)
-                    + (blocked ? "" : ", signal mask") + "). Check JDK_JAVA_OPTIONS and JAVA_TOOL_OPTIONS.";
+        if (cmdline.subList(1, main).contains(REEXEC_MARK)) {
+            return "the JVM did not keep the kit's '" + profile + "' profile after a restart (profile: " + current()
+                    + (blocked ? "" : ", signals not blocked") + "). Check JDK_JAVA_OPTIONS and JAVA_TOOL_OPTIONS.";
         }
         List<String> argv = new ArrayList<>();
         argv.add(cmdline.get(0));
-        argv.addAll(missing);
         argv.addAll(cmdline.subList(1, main));
+        argv.addAll(options(profile)); // after the caller's options: the profile's win
         argv.add(REEXEC_MARK);
         argv.addAll(cmdline.subList(main, cmdline.size()));
         SigMask.blockCatchable();
@@ -71,19 +81,6 @@ public final class Profile {
             options.addAll(List.of(line.split("\\s+")));
         }
         return List.copyOf(options);
-    }
-
-    private static List<String> expandArgFiles(List<String> options) {
-        List<String> expanded = new ArrayList<>();
-        for (String o : options) {
-            if (!o.startsWith("@")) { expanded.add(o); continue; }
-            try {
-                expanded.addAll(readOptions(Files.readString(Path.of(o.substring(1)))));
-            } catch (IOException e) {
-                expanded.add(o);
-            }
-        }
-        return expanded;
     }
 
     private static String resource(String name) {

@@ -12,50 +12,56 @@ import java.lang.invoke.VarHandle;
 import syskit.posix.posix_h;
 
 /**
- * errno, strerror and perror, as in C.
+ * errno, strerror and perror, as in C: one errno per thread.
  *
- * jextract cannot bind errno (a macro over a thread-local), so every system call the kit
- * makes goes through a handle built here from the generated function's address and
- * descriptor, with {@code captureCallState("errno")}: the JVM copies errno into {@link #STATE}
- * right after the call, before any Java code can overwrite it.
+ * jextract cannot bind errno (a macro over a thread-local), so every system call the kit makes
+ * goes through a handle built here from the generated function's address and descriptor, with
+ * {@code captureCallState("errno")}: the JVM copies the thread's errno into the segment passed
+ * as the first argument right after the call, before any Java code can overwrite it. Each
+ * thread has its own segment ({@link #state()}), so that segment is that thread's errno, as C's
+ * errno is a per-thread variable.
  */
 public final class Errno {
     private static final StructLayout STATE_LAYOUT = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO_FIELD =
             STATE_LAYOUT.varHandle(PathElement.groupElement("errno"));
 
-    /** Where captured errno lands. The kit is single-threaded, so one segment for the whole process. */
-    public static final MemorySegment STATE = Arena.global().allocate(STATE_LAYOUT);
-
-    private static int errno;
+    /** The thread that loaded the kit (the listing's) and its segment: the common case, without a ThreadLocal lookup. */
+    private static final Thread MAIN = Thread.currentThread();
+    private static final MemorySegment MAIN_STATE = Arena.global().allocate(STATE_LAYOUT);
+    private static final ThreadLocal<MemorySegment> STATES =
+            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(STATE_LAYOUT));
 
     private Errno() {}
 
-    /** A downcall handle whose first parameter is the capture segment {@link #STATE}. */
+    /** A downcall handle whose first parameter is the calling thread's capture segment, {@link #state()}. */
     public static MethodHandle capturing(MemorySegment address, FunctionDescriptor descriptor) {
         return Linker.nativeLinker().downcallHandle(address, descriptor,
                 Linker.Option.captureCallState("errno"));
     }
 
-    /** The errno of the last kit call that failed. */
+    /**
+     * The same for a variadic C function ({@code open}, {@code fcntl}): descriptor names every
+     * argument of the call, and the arguments from firstVariadic on are passed as C's "..." are.
+     */
+    public static MethodHandle capturingVariadic(MemorySegment address, FunctionDescriptor descriptor, int firstVariadic) {
+        return Linker.nativeLinker().downcallHandle(address, descriptor,
+                Linker.Option.firstVariadicArg(firstVariadic), Linker.Option.captureCallState("errno"));
+    }
+
+    /** Where the calling thread's captured errno lands: pass it as the first argument of a {@link #capturing} handle. */
+    public static MemorySegment state() {
+        return Thread.currentThread() == MAIN ? MAIN_STATE : STATES.get();
+    }
+
+    /** The calling thread's errno: what the last kit call made on this thread left there. */
     public static int errno() {
-        return errno;
-    }
-
-    /** Records errno when a call returned -1; returns the result unchanged. */
-    public static int check(int result) {
-        if (result == -1) errno = (int) ERRNO_FIELD.get(STATE, 0L);
-        return result;
-    }
-
-    public static long check(long result) {
-        if (result == -1) errno = (int) ERRNO_FIELD.get(STATE, 0L);
-        return result;
+        return (int) ERRNO_FIELD.get(state(), 0L);
     }
 
     /** Sets errno the way a kit wrapper that fails without a system call must (EINTR after a handler). */
     static int fail(int error) {
-        errno = error;
+        ERRNO_FIELD.set(state(), 0L, error);
         return -1;
     }
 
@@ -65,7 +71,7 @@ public final class Errno {
 
     /** Prints {@code s: <strerror(errno)>} to stderr, like perror(3). */
     public static void perror(String s) {
-        System.err.println(s + ": " + strerror(errno));
+        System.err.println(s + ": " + strerror(errno()));
         System.err.flush();
     }
 

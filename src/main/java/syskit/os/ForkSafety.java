@@ -39,14 +39,25 @@ public final class ForkSafety {
         listingThread = t;
     }
 
+    /** True on the thread that runs the listing (or before the launcher named one). */
+    static boolean onListingThread() {
+        return listingThread == null || Thread.currentThread() == listingThread;
+    }
+
     /** True in a process created by {@link Unistd#fork} (and its descendants). */
     public static boolean inChild() {
         return child;
     }
 
     static int fork() {
+        String profile = System.getProperty("syskit.profile");
+        if (!"fork".equals(profile)) {
+            throw new Refused("fork() refused: this listing runs in the JVM's '" + profile
+                    + "' profile, where a JIT compiler thread may hold a lock at the moment of the fork and hang the child."
+                    + " Mark it 'fork' in src/main/resources/syskit/listings.tsv (third column) to run it in the fork-safe profile.");
+        }
         if (listingThread != null && Thread.currentThread() != listingThread) {
-            throw new IllegalStateException("fork() may only be called from the listing's own thread: "
+            throw new Refused("fork() may only be called from the listing's own thread: "
                     + "in the child, every other thread would be gone");
         }
         System.out.flush();
@@ -55,7 +66,7 @@ public final class ForkSafety {
         linkExitPath();
         int pid;
         try {
-            pid = Errno.check((int) FORK.invokeExact(Errno.STATE));
+            pid = (int) FORK.invokeExact(Errno.state());
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }

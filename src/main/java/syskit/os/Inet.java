@@ -44,6 +44,13 @@ public final class Inet {
         }
     }
 
+    /** inet_aton(3): 1 and inp (a {@code struct in_addr}) filled, 0 when cp is not an address. */
+    public static int inet_aton(String cp, MemorySegment inp) {
+        try (Arena arena = Arena.ofConfined()) {
+            return posix_h.inet_aton(arena.allocateFrom(cp), inp);
+        }
+    }
+
     /** inet_pton(3): 1 and dst filled, 0 when src is not an address of that family. */
     public static int inet_pton(int af, String src, MemorySegment dst) {
         try (Arena arena = Arena.ofConfined()) {

@@ -22,6 +22,17 @@ public final class SigMask {
         change(posix_h.SIG_BLOCK(), Signal.CATCHABLE);
     }
 
+    /** Blocks {@link Signal#CATCHABLE} in the calling thread; returns the mask it had, for {@link #restore}. */
+    static MemorySegment blockCatchableSaving(Arena arena) {
+        MemorySegment old = syskit.posix.sigset_t.allocate(arena);
+        posix_h.pthread_sigmask(posix_h.SIG_BLOCK(), set(arena, Signal.CATCHABLE), old);
+        return old;
+    }
+
+    static void restore(MemorySegment saved) {
+        posix_h.pthread_sigmask(posix_h.SIG_SETMASK(), saved, MemorySegment.NULL);
+    }
+
     /** True when every catchable signal is blocked in the calling thread. */
     public static boolean catchableBlocked() {
         try (Arena arena = Arena.ofConfined()) {
@@ -68,7 +79,7 @@ public final class SigMask {
         if (fd == -1 && sigs.length == 0) return -1;
         try (Arena arena = Arena.ofConfined()) {
             int flags = posix_h.SFD_NONBLOCK() | posix_h.SFD_CLOEXEC();
-            int r = Errno.check((int) SIGNALFD.invokeExact(Errno.STATE, fd, set(arena, sigs), flags));
+            int r = (int) SIGNALFD.invokeExact(Errno.state(), fd, set(arena, sigs), flags);
             if (r == -1) throw new IllegalStateException("signalfd: " + Errno.strerror(Errno.errno()));
             return r;
         } catch (Throwable t) {
@@ -89,7 +100,7 @@ public final class SigMask {
                 if (task.getFileName().toString().equals(self)) continue;
                 long blocked = sigBlk(task);
                 if (blocked != -1 && (blocked & bit) == 0) {
-                    throw new IllegalStateException("cannot catch " + Signal.strsignal(sig)
+                    throw new Refused("cannot catch " + Signal.strsignal(sig)
                             + ": JVM thread " + task.getFileName() + " does not block it. "
                             + "Run listings through the kit's launcher (bin/syskit), which blocks it in every thread.");
                 }

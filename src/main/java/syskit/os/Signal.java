@@ -54,7 +54,8 @@ public final class Signal {
      * The signals a listing may catch: blocked in every JVM thread from the start. Not SIGUSR2:
      * HotSpot uses it to suspend and resume its own threads and unblocks it in each of them.
      */
-    public static final int[] CATCHABLE = {SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGALRM, SIGTERM, SIGCHLD};
+    public static final int SIGURG = posix_h.SIGURG();
+    public static final int[] CATCHABLE = {SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGALRM, SIGTERM, SIGCHLD, SIGURG};
 
     /** A handler: {@code void handler(int sig)} in C. */
     @FunctionalInterface
@@ -123,7 +124,9 @@ public final class Signal {
         if (act == null) return 0;
         boolean handler = act.sa_handler != SIG_DFL && act.sa_handler != SIG_IGN;
         if (!isCatchable(sig)) {
-            return handler ? Errno.fail(posix_h.EINVAL()) : setKernelDisposition(sig, act.sa_handler);
+            if (handler) return Errno.fail(posix_h.EINVAL());
+            if (act.sa_handler == SIG_IGN) actions.put(sig, act); else actions.remove(sig); // for the next oldact
+            return setKernelDisposition(sig, act.sa_handler);
         }
         if (handler) SigMask.requireBlockedInOtherThreads(sig);
         Sigaction copy = new Sigaction();
@@ -144,7 +147,7 @@ public final class Signal {
     /** kill(2). */
     public static int kill(int pid, int sig) {
         try {
-            return Errno.check((int) KILL.invokeExact(Errno.STATE, pid, sig));
+            return (int) KILL.invokeExact(Errno.state(), pid, sig);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -155,9 +158,19 @@ public final class Signal {
         return kill(Unistd.getpid(), sig);
     }
 
-    /** True once a handler is installed (and none is running): blocking calls then watch the signalfd. */
+    /**
+     * True once a handler is installed (and none is running), on the listing's own thread:
+     * its blocking calls then watch the signalfd. Threads a listing starts never run handlers;
+     * they keep every catchable signal blocked (see {@link Pthread}) and call C directly.
+     */
     static boolean active() {
-        return signalfd != -1 && caughtAny() && !dispatching;
+        return signalfd != -1 && caughtAny() && !dispatching && ForkSafety.onListingThread();
+    }
+
+    /** Gives sig back its C default action (the launcher does this for SIGPIPE, which the JVM ignores). */
+    public static void restoreDefault(int sig) {
+        actions.remove(sig);
+        setKernelDisposition(sig, SIG_DFL);
     }
 
     static boolean isCatchable(int sig) {
@@ -253,7 +266,7 @@ public final class Signal {
             pollfd.events(pollfd.asSlice(fds, 1), events);
             int n;
             do {
-                n = Errno.check((int) POLL.invokeExact(Errno.STATE, fds, 2L, timeoutMs));
+                n = (int) POLL.invokeExact(Errno.state(), fds, 2L, timeoutMs);
             } while (n == -1 && Errno.errno() == EINTR);
             if (n == 0) return TIMEOUT;
             if (pollfd.revents(pollfd.asSlice(fds, 0)) != 0) return SIGNAL;
@@ -297,7 +310,7 @@ public final class Signal {
             syskit.posix.sigaction.__sigaction_handler.sa_handler(
                     syskit.posix.sigaction.__sigaction_handler(act),
                     MemorySegment.ofAddress(handler == SIG_IGN ? 1 : 0));
-            return Errno.check((int) SIGACTION.invokeExact(Errno.STATE, sig, act, MemorySegment.NULL));
+            return (int) SIGACTION.invokeExact(Errno.state(), sig, act, MemorySegment.NULL);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }

@@ -23,6 +23,23 @@ public final class Socket {
     public static final int SOL_SOCKET = posix_h.SOL_SOCKET();
     public static final int SO_REUSEADDR = posix_h.SO_REUSEADDR();
     public static final int SOMAXCONN = posix_h.SOMAXCONN();
+    public static final int SOCK_DGRAM = posix_h.SOCK_DGRAM();
+    public static final int IPPROTO_TCP = posix_h.IPPROTO_TCP();
+    public static final int IPPROTO_UDP = posix_h.IPPROTO_UDP();
+    public static final int IPPROTO_IP = posix_h.IPPROTO_IP();
+    public static final int SO_TYPE = posix_h.SO_TYPE();
+    public static final int SO_SNDBUF = posix_h.SO_SNDBUF();
+    public static final int SO_RCVBUF = posix_h.SO_RCVBUF();
+    public static final int SO_BROADCAST = posix_h.SO_BROADCAST();
+    public static final int SO_KEEPALIVE = posix_h.SO_KEEPALIVE();
+    public static final int TCP_NODELAY = posix_h.TCP_NODELAY();
+    public static final int IP_MULTICAST_TTL = posix_h.IP_MULTICAST_TTL();
+    public static final int IP_MULTICAST_LOOP = posix_h.IP_MULTICAST_LOOP();
+    public static final int IP_ADD_MEMBERSHIP = posix_h.IP_ADD_MEMBERSHIP();
+    public static final int MSG_OOB = posix_h.MSG_OOB();
+    public static final int MSG_PEEK = posix_h.MSG_PEEK();
+    public static final int MSG_DONTWAIT = posix_h.MSG_DONTWAIT();
+    public static final int MSG_WAITALL = posix_h.MSG_WAITALL();
 
     private static final MethodHandle SOCKET = Errno.capturing(posix_h.socket$address(), posix_h.socket$descriptor());
     private static final MethodHandle BIND = Errno.capturing(posix_h.bind$address(), posix_h.bind$descriptor());
@@ -31,13 +48,19 @@ public final class Socket {
     private static final MethodHandle CONNECT = Errno.capturing(posix_h.connect$address(), posix_h.connect$descriptor());
     private static final MethodHandle SHUTDOWN = Errno.capturing(posix_h.shutdown$address(), posix_h.shutdown$descriptor());
     private static final MethodHandle SETSOCKOPT = Errno.capturing(posix_h.setsockopt$address(), posix_h.setsockopt$descriptor());
+    private static final MethodHandle SEND = Errno.capturing(posix_h.send$address(), posix_h.send$descriptor());
+    private static final MethodHandle RECV = Errno.capturing(posix_h.recv$address(), posix_h.recv$descriptor());
+    private static final MethodHandle SENDTO = Errno.capturing(posix_h.sendto$address(), posix_h.sendto$descriptor());
+    private static final MethodHandle RECVFROM = Errno.capturing(posix_h.recvfrom$address(), posix_h.recvfrom$descriptor());
+    private static final MethodHandle GETSOCKOPT = Errno.capturing(posix_h.getsockopt$address(), posix_h.getsockopt$descriptor());
+    private static final MethodHandle GETPEERNAME = Errno.capturing(posix_h.getpeername$address(), posix_h.getpeername$descriptor());
     private static final MethodHandle GETSOCKNAME = Errno.capturing(posix_h.getsockname$address(), posix_h.getsockname$descriptor());
 
     private Socket() {}
 
     public static int socket(int domain, int type, int protocol) {
         try {
-            return Errno.check((int) SOCKET.invokeExact(Errno.STATE, domain, type, protocol));
+            return (int) SOCKET.invokeExact(Errno.state(), domain, type, protocol);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -45,7 +68,7 @@ public final class Socket {
 
     public static int bind(int sockfd, MemorySegment addr, int addrlen) {
         try {
-            return Errno.check((int) BIND.invokeExact(Errno.STATE, sockfd, addr, addrlen));
+            return (int) BIND.invokeExact(Errno.state(), sockfd, addr, addrlen);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -53,7 +76,7 @@ public final class Socket {
 
     public static int listen(int sockfd, int backlog) {
         try {
-            return Errno.check((int) LISTEN.invokeExact(Errno.STATE, sockfd, backlog));
+            return (int) LISTEN.invokeExact(Errno.state(), sockfd, backlog);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -68,7 +91,7 @@ public final class Socket {
         if (Signal.active() && Signal.awaitReady(sockfd, Signal.POLLIN) == -1) return -1;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment len = addrlen == null ? MemorySegment.NULL : arena.allocateFrom(ValueLayout.JAVA_INT, addrlen[0]);
-            int r = Errno.check((int) ACCEPT.invokeExact(Errno.STATE, sockfd, addr, len));
+            int r = (int) ACCEPT.invokeExact(Errno.state(), sockfd, addr, len);
             if (r >= 0 && addrlen != null) addrlen[0] = len.get(ValueLayout.JAVA_INT, 0);
             return r;
         } catch (Throwable t) {
@@ -82,7 +105,7 @@ public final class Socket {
      */
     public static int connect(int sockfd, MemorySegment addr, int addrlen) {
         try {
-            return Errno.check((int) CONNECT.invokeExact(Errno.STATE, sockfd, addr, addrlen));
+            return (int) CONNECT.invokeExact(Errno.state(), sockfd, addr, addrlen);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -90,7 +113,7 @@ public final class Socket {
 
     public static int shutdown(int sockfd, int how) {
         try {
-            return Errno.check((int) SHUTDOWN.invokeExact(Errno.STATE, sockfd, how));
+            return (int) SHUTDOWN.invokeExact(Errno.state(), sockfd, how);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -99,7 +122,7 @@ public final class Socket {
     /** setsockopt(2); optval points at optlen bytes, e.g. {@code arena.allocateFrom(JAVA_INT, 1)}. */
     public static int setsockopt(int sockfd, int level, int optname, MemorySegment optval, int optlen) {
         try {
-            return Errno.check((int) SETSOCKOPT.invokeExact(Errno.STATE, sockfd, level, optname, optval, optlen));
+            return (int) SETSOCKOPT.invokeExact(Errno.state(), sockfd, level, optname, optval, optlen);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -108,7 +131,82 @@ public final class Socket {
     public static int getsockname(int sockfd, MemorySegment addr, int[] addrlen) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment len = arena.allocateFrom(ValueLayout.JAVA_INT, addrlen[0]);
-            int r = Errno.check((int) GETSOCKNAME.invokeExact(Errno.STATE, sockfd, addr, len));
+            int r = (int) GETSOCKNAME.invokeExact(Errno.state(), sockfd, addr, len);
+            if (r == 0) addrlen[0] = len.get(ValueLayout.JAVA_INT, 0);
+            return r;
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    /** send(2). With a handler installed it waits like {@link Unistd#write}. */
+    public static int send(int sockfd, MemorySegment buf, long len, int flags) {
+        MemoryCheck.count("send", sockfd, buf, len);
+        if ((flags & MSG_DONTWAIT) == 0 && Signal.active() && Signal.awaitReady(sockfd, Signal.POLLOUT) == -1) return -1;
+        try {
+            return (int) (long) SEND.invokeExact(Errno.state(), sockfd, buf, len, flags);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    /**
+     * recv(2). With a handler installed it waits like {@link Unistd#read} (not with MSG_DONTWAIT,
+     * nor for MSG_OOB, which never waits: the urgent byte is there or recv fails at once).
+     */
+    public static int recv(int sockfd, MemorySegment buf, long len, int flags) {
+        MemoryCheck.count("recv", sockfd, buf, len);
+        if ((flags & (MSG_DONTWAIT | MSG_OOB)) == 0 && Signal.active() && Signal.awaitReady(sockfd, Signal.POLLIN) == -1) return -1;
+        try {
+            return (int) (long) RECV.invokeExact(Errno.state(), sockfd, buf, len, flags);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    /** sendto(2): one datagram to dest_addr (a {@code struct sockaddr_in}), or over a connected socket with NULL. */
+    public static int sendto(int sockfd, MemorySegment buf, long len, int flags, MemorySegment dest_addr, int addrlen) {
+        MemoryCheck.count("sendto", sockfd, buf, len);
+        try {
+            return (int) (long) SENDTO.invokeExact(Errno.state(), sockfd, buf, len, flags, dest_addr, addrlen);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    /**
+     * recvfrom(2): one datagram; src_addr gets its sender and addrlen[0] the sender's size
+     * (src_addr may be NULL and addrlen null). Waits like {@link Unistd#read} with a handler installed.
+     */
+    public static int recvfrom(int sockfd, MemorySegment buf, long len, int flags, MemorySegment src_addr, int[] addrlen) {
+        MemoryCheck.count("recvfrom", sockfd, buf, len);
+        if ((flags & MSG_DONTWAIT) == 0 && Signal.active() && Signal.awaitReady(sockfd, Signal.POLLIN) == -1) return -1;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment alen = addrlen == null ? MemorySegment.NULL : arena.allocateFrom(ValueLayout.JAVA_INT, addrlen[0]);
+            int r = (int) (long) RECVFROM.invokeExact(Errno.state(), sockfd, buf, len, flags, src_addr, alen);
+            if (r >= 0 && addrlen != null) addrlen[0] = alen.get(ValueLayout.JAVA_INT, 0);
+            return r;
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    /** getsockopt(2): optval gets the option, optlen[0] its size (in: optval's size). */
+    public static int getsockopt(int sockfd, int level, int optname, MemorySegment optval, int[] optlen) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment len = arena.allocateFrom(ValueLayout.JAVA_INT, optlen[0]);
+            int r = (int) GETSOCKOPT.invokeExact(Errno.state(), sockfd, level, optname, optval, len);
+            if (r == 0) optlen[0] = len.get(ValueLayout.JAVA_INT, 0);
+            return r;
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    public static int getpeername(int sockfd, MemorySegment addr, int[] addrlen) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment len = arena.allocateFrom(ValueLayout.JAVA_INT, addrlen[0]);
+            int r = (int) GETPEERNAME.invokeExact(Errno.state(), sockfd, addr, len);
             if (r == 0) addrlen[0] = len.get(ValueLayout.JAVA_INT, 0);
             return r;
         } catch (Throwable t) {

@@ -27,7 +27,7 @@ public final class Unistd {
     public static int pipe(int[] fds) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment pair = arena.allocate(ValueLayout.JAVA_INT, 2);
-            int r = Errno.check((int) PIPE.invokeExact(Errno.STATE, pair));
+            int r = (int) PIPE.invokeExact(Errno.state(), pair);
             if (r == 0) {
                 fds[0] = pair.getAtIndex(ValueLayout.JAVA_INT, 0);
                 fds[1] = pair.getAtIndex(ValueLayout.JAVA_INT, 1);
@@ -44,22 +44,24 @@ public final class Unistd {
     }
 
     public static int read(int fd, MemorySegment buf, long count) {
+        MemoryCheck.count("read", fd, buf, count);
         if (Signal.active() && Signal.awaitReady(fd, Signal.POLLIN) == -1) return -1;
         return rawRead(fd, buf, count);
     }
 
     static int rawRead(int fd, MemorySegment buf, long count) {
         try {
-            return (int) Errno.check((long) READ.invokeExact(Errno.STATE, fd, buf, count));
+            return (int) (long) READ.invokeExact(Errno.state(), fd, buf, count);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
     }
 
     public static int write(int fd, MemorySegment buf, long count) {
+        MemoryCheck.count("write", fd, buf, count);
         if (Signal.active() && Signal.awaitReady(fd, Signal.POLLOUT) == -1) return -1;
         try {
-            return (int) Errno.check((long) WRITE.invokeExact(Errno.STATE, fd, buf, count));
+            return (int) (long) WRITE.invokeExact(Errno.state(), fd, buf, count);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -67,7 +69,7 @@ public final class Unistd {
 
     public static int close(int fd) {
         try {
-            return Errno.check((int) CLOSE.invokeExact(Errno.STATE, fd));
+            return (int) CLOSE.invokeExact(Errno.state(), fd);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }

@@ -41,7 +41,7 @@ public final class Wait {
 
     static int rawWaitpid(int pid, int[] status, int options) {
         try {
-            int r = Errno.check((int) WAITPID.invokeExact(Errno.STATE, pid, STATUS, options));
+            int r = (int) WAITPID.invokeExact(Errno.state(), pid, STATUS, options);
             if (r > 0 && status != null) status[0] = STATUS.get(ValueLayout.JAVA_INT, 0);
             return r;
         } catch (Throwable t) {

@@ -42,7 +42,7 @@ public final class Run {
         this.command = command;
     }
 
-    /** A listing through the kit's launcher, in the kit's JVM profile. */
+    /** A listing through the kit's launcher, bin/syskit, in the JVM profile its catalogue entry names. */
     public static Run listing(String id, String... args) {
         return listingWithJvmOptions(List.of(), id, args);
     }
@@ -54,14 +54,13 @@ public final class Run {
      * reference answer of the same name.
      */
     public static Run listingWithJvmOptions(List<String> jvmOptions, String id, String... args) {
-        String learner = System.getProperty(LEARNER_CLASSES, "");
-        String classpath = learner.isBlank() ? CLASSES.toString() : learner + java.io.File.pathSeparator + CLASSES;
-        List<String> cmd = new ArrayList<>(List.of(JAVA));
-        cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("@" + CLASSES.resolve("syskit/jvm.options"), "-cp", classpath,
-                "syskit.launch.Launcher", id));
+        List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("bin/syskit").toString(), id));
         cmd.addAll(List.of(args));
-        return new Run(cmd);
+        Run run = new Run(cmd).env("SYSKIT_JAVA", JAVA);
+        if (!jvmOptions.isEmpty()) run.env("SYSKIT_JVM_OPTS", String.join(" ", jvmOptions));
+        String learner = System.getProperty(LEARNER_CLASSES, "");
+        if (!learner.isBlank()) run.env("SYSKIT_LEARNER_CLASSES", learner);
+        return run;
     }
 
     /** Any program, e.g. a compiled C++ reference or bin/syskit itself. */

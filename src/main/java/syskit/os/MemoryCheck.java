@@ -1,0 +1,45 @@
+package syskit.os;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Memory safety beyond C. {@code read(fd, buf, 100)} into a 30-byte array writes past its end in
+ * C, silently; the kit's calls check the count against the segment first and stop the listing
+ * with one line naming the call. An index past the end of a segment or array is reported the
+ * same way by the launcher ({@link #describe}).
+ */
+public final class MemoryCheck {
+    /** A kit call asked to move more bytes than its buffer holds. */
+    public static final class Overrun extends IndexOutOfBoundsException {
+        Overrun(String message) {
+            super(message);
+        }
+    }
+
+    private MemoryCheck() {}
+
+    /** Refuses {@code call(fd, buf, count)} when count is larger than buf, as C would not. */
+    public static void count(String call, int fd, MemorySegment buf, long count) {
+        if (count > buf.byteSize() && !buf.equals(MemorySegment.NULL)) {
+            throw new Overrun(call + "(" + fd + ", buf, " + count + "): count " + count + " is larger than buf ("
+                    + buf.byteSize() + " bytes); C would " + (call.startsWith("read") || call.startsWith("recv") ? "write" : "read")
+                    + " past its end");
+        }
+    }
+
+    /** One line for an overrun (and where in the listing it happened), or null for any other exception. */
+    public static String describe(Throwable t) {
+        if (!(t instanceof IndexOutOfBoundsException)) return null;
+        String where = "";
+        for (StackTraceElement e : t.getStackTrace()) {
+            String c = e.getClassName();
+            if (c.startsWith("syskit.") && !c.startsWith("syskit.os.") && !c.startsWith("syskit.launch.")) {
+                where = " (" + e.getFileName() + ":" + e.getLineNumber() + ")";
+                break;
+            }
+        }
+        if (t instanceof Overrun) return t.getMessage() + where;
+        return "an index past the end of a buffer" + where + ": " + t.getMessage()
+                + "; C would have read or written memory that is not the buffer's";
+    }
+}
