@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import syskit.harness.CppReference;
+import syskit.harness.CReference;
 import syskit.harness.Result;
 import syskit.harness.Run;
 
@@ -17,7 +17,7 @@ import syskit.harness.Run;
  * Pids are masked; where parent and child print at the same time the lines are compared as a
  * set, since the scheduler decides their order in C as in Java. Both run at once.
  */
-class CppReferenceTest {
+class CReferenceTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
@@ -28,10 +28,10 @@ class CppReferenceTest {
             "sigaction     | ''    | in order",
             "remove_zombie | 1 3   | any order",
     })
-    void thePortPrintsWhatTheCppReferencePrints(String name, String args, String order) {
+    void thePortPrintsWhatTheCReferencePrints(String name, String args, String order) {
         String[] argv = args.isEmpty() ? new String[0] : args.split(" ");
         String[] cpp = new String[argv.length + 1];
-        cpp[0] = CppReference.build("ch10/" + name);
+        cpp[0] = CReference.build("ch10/" + name);
         System.arraycopy(argv, 0, cpp, 1, argv.length);
 
         Duration limit = Duration.ofSeconds(40);

@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import syskit.harness.Await;
-import syskit.harness.CppReference;
+import syskit.harness.CReference;
 import syskit.harness.PipeTrace;
 import syskit.harness.Proc;
 import syskit.harness.Result;
@@ -23,7 +23,7 @@ class Pipe1Test {
     }
 
     static PipeTrace cppTrace() {
-        if (cpp == null) cpp = PipeTrace.of(Run.command(CppReference.build("ch11/pipe1")), "fds");
+        if (cpp == null) cpp = PipeTrace.of(Run.command(CReference.build("ch11/pipe1")), "fds");
         return cpp;
     }
 
@@ -55,14 +55,14 @@ class Pipe1Test {
     }
 
     @Test
-    void printsAndExitsAsTheCppReferenceDoes() {
+    void printsAndExitsAsTheCReferenceDoes() {
         assertThat(javaTrace().result().stdout()).isEqualTo(cppTrace().result().stdout());
         assertThat(javaTrace().result().exitStatus()).isEqualTo(cppTrace().result().exitStatus());
         assertThat(javaTrace().childExitStatus()).isEqualTo(cppTrace().childExitStatus());
     }
 
     @Test
-    void movesTheSameBytesThroughThePipeAsTheCppReference() {
+    void movesTheSameBytesThroughThePipeAsTheCReference() {
         assertThat(javaTrace().lines()).isEqualTo(cppTrace().lines());
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import syskit.harness.Await;
-import syskit.harness.CppReference;
+import syskit.harness.CReference;
 import syskit.harness.PipeTrace;
 import syskit.harness.Proc;
 import syskit.harness.Result;
@@ -80,7 +80,7 @@ class Pipe2Test {
     }
 
     @Test
-    void withItsSleepRestoredItMovesTheSameBytesAsTheCppReference() {
+    void withItsSleepRestoredItMovesTheSameBytesAsTheCReference() {
         PipeTrace t = PipeTrace.of(Run.listing("ch11/pipe2", "--sleep"), "fds");
         assertThat(t.lines()).containsExactly(
                 "parent read fds[0] \"Who are you?\\0\" (13 bytes)",
@@ -88,7 +88,7 @@ class Pipe2Test {
                 "child write fds[1] \"Who are you?\\0\" (13 bytes)",
                 "child read fds[0] \"Thank you for your message\\0\" (27 bytes)");
 
-        PipeTrace cpp = PipeTrace.of(Run.command(CppReference.build("ch11/pipe2"), "--sleep"), "fds");
+        PipeTrace cpp = PipeTrace.of(Run.command(CReference.build("ch11/pipe2"), "--sleep"), "fds");
         assertThat(t.lines()).isEqualTo(cpp.lines());
         assertThat(t.result().stdout()).isEqualTo(cpp.result().stdout());
         assertThat(t.result().exitStatus()).isEqualTo(cpp.result().exitStatus());
@@ -96,12 +96,12 @@ class Pipe2Test {
     }
 
     @Test
-    void anUnknownArgumentGetsTheUsageLineAndExit2LikeTheCppReference() {
+    void anUnknownArgumentGetsTheUsageLineAndExit2LikeTheCReference() {
         Result r = Run.listing("ch11/pipe2", "--slep").run();
         assertThat(r.exitStatus()).isEqualTo(2);
         assertThat(r.stderr()).isEqualTo("usage: ch11/pipe2 [--sleep]\n");
         assertThat(r.stdout()).isEmpty();
-        Result cpp = Run.command(CppReference.build("ch11/pipe2"), "--slep").run();
+        Result cpp = Run.command(CReference.build("ch11/pipe2"), "--slep").run();
         assertThat(cpp.exitStatus()).isEqualTo(2);
         assertThat(cpp.stderr()).endsWith("pipe2 [--sleep]\n");
     }
