@@ -21,8 +21,9 @@ public final class MemoryCheck {
     /** Refuses {@code call(fd, buf, count)} when count is larger than buf, as C would not. */
     public static void count(String call, int fd, MemorySegment buf, long count) {
         if (count > buf.byteSize() && !buf.equals(MemorySegment.NULL)) {
-            throw new Overrun(call + "(" + fd + ", buf, " + count + "): count " + count + " is larger than buf ("
-                    + buf.byteSize() + " bytes); C would " + (call.startsWith("read") || call.startsWith("recv") ? "write" : "read")
+            String args = fd >= 0 ? fd + ", buf, " + count : "buf, " + count;
+            throw new Overrun(call + "(" + args + "): count " + count + " is larger than buf ("
+                    + buf.byteSize() + " bytes); C would " + (call.startsWith("read") || call.startsWith("recv") || call.startsWith("fgets") || call.startsWith("fread") ? "write" : "read")
                     + " past its end");
         }
     }

@@ -3,9 +3,17 @@ package syskit.os;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+
+import syskit.posix.posix_h;
 
 /**
- * Line input from fd 0 for processes that share their stdin, as a parent and its forked child do.
+ * stdio.h. C's own {@code FILE *} streams, bound from glibc so that their buffering is C's: a
+ * {@code FILE *} is a MemorySegment ({@code MemorySegment.NULL} for C's NULL), and {@link #EOF}
+ * is C's. Reads and writes through a FILE do not watch for signals (a listing that installs a
+ * handler uses read and write, as the book's do). Beside them, {@link #getline}:
+ *
+ * <p>Line input from fd 0 for processes that share their stdin, as a parent and its forked child do.
  *
  * Java's System.in (like a Scanner or a BufferedReader over it, and like C++'s cin or C's stdio
  * when stdin is a file) reads ahead: one read(2) takes up to 8 KB, lines meant for the other
@@ -14,7 +22,109 @@ import java.lang.foreign.ValueLayout;
  * process finds it.
  */
 public final class Stdio {
+    public static final int EOF = posix_h.EOF();
+
+    private static final MethodHandle FOPEN = Errno.capturing(posix_h.fopen$address(), posix_h.fopen$descriptor());
+    private static final MethodHandle FDOPEN = Errno.capturing(posix_h.fdopen$address(), posix_h.fdopen$descriptor());
+    private static final MethodHandle FCLOSE = Errno.capturing(posix_h.fclose$address(), posix_h.fclose$descriptor());
+    private static final MethodHandle FFLUSH = Errno.capturing(posix_h.fflush$address(), posix_h.fflush$descriptor());
+    private static final MethodHandle FGETS = Errno.capturing(posix_h.fgets$address(), posix_h.fgets$descriptor());
+    private static final MethodHandle FPUTS = Errno.capturing(posix_h.fputs$address(), posix_h.fputs$descriptor());
+    private static final MethodHandle FREAD = Errno.capturing(posix_h.fread$address(), posix_h.fread$descriptor());
+    private static final MethodHandle FWRITE = Errno.capturing(posix_h.fwrite$address(), posix_h.fwrite$descriptor());
+
     private Stdio() {}
+
+    /** fopen(3): the stream, or NULL (errno set). */
+    public static MemorySegment fopen(String pathname, String mode) {
+        try (Arena arena = Arena.ofConfined()) {
+            return (MemorySegment) FOPEN.invokeExact(Errno.state(), arena.allocateFrom(pathname), arena.allocateFrom(mode));
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    /** fdopen(3): a stream over an open descriptor (a file or a socket), or NULL. */
+    public static MemorySegment fdopen(int fd, String mode) {
+        try (Arena arena = Arena.ofConfined()) {
+            return (MemorySegment) FDOPEN.invokeExact(Errno.state(), fd, arena.allocateFrom(mode));
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    /** fclose(3): flushes, then closes the stream and its descriptor. */
+    public static int fclose(MemorySegment stream) {
+        try {
+            return (int) FCLOSE.invokeExact(Errno.state(), stream);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    public static int fflush(MemorySegment stream) {
+        try {
+            return (int) FFLUSH.invokeExact(Errno.state(), stream);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    /** fgets(3): at most size-1 bytes up to and with a newline, then a NUL; s, or NULL at end of file. */
+    public static MemorySegment fgets(MemorySegment s, int size, MemorySegment stream) {
+        MemoryCheck.count("fgets", -1, s, size);
+        try {
+            return (MemorySegment) FGETS.invokeExact(Errno.state(), s, size, stream);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    /** fputs(3): the C string in s (up to its NUL); a non-negative number, or EOF. */
+    public static int fputs(MemorySegment s, MemorySegment stream) {
+        try {
+            return (int) FPUTS.invokeExact(Errno.state(), s, stream);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    /** fputs(3) of a Java string, as C's {@code fputs("literal", fp)}. */
+    public static int fputs(String s, MemorySegment stream) {
+        try (Arena arena = Arena.ofConfined()) {
+            return fputs(arena.allocateFrom(s), stream);
+        }
+    }
+
+    /** fread(3): the number of whole items read. */
+    public static long fread(MemorySegment ptr, long size, long nmemb, MemorySegment stream) {
+        MemoryCheck.count("fread", -1, ptr, size * nmemb);
+        try {
+            return (long) FREAD.invokeExact(Errno.state(), ptr, size, nmemb, stream);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    /** fwrite(3): the number of whole items written. */
+    public static long fwrite(MemorySegment ptr, long size, long nmemb, MemorySegment stream) {
+        MemoryCheck.count("fwrite", -1, ptr, size * nmemb);
+        try {
+            return (long) FWRITE.invokeExact(Errno.state(), ptr, size, nmemb, stream);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    /** feof(3): non-zero once a read on the stream has hit end of file. */
+    public static int feof(MemorySegment stream) {
+        return posix_h.feof(stream);
+    }
+
+    /** fileno(3): the descriptor under the stream. */
+    public static int fileno(MemorySegment stream) {
+        return posix_h.fileno(stream);
+    }
 
     /**
      * Reads one line from fd 0 into buf as a C string, like C++'s {@code cin.getline(buf, size)}:

@@ -32,7 +32,7 @@ public record PipeTrace(Result result, int childPid, Integer childExitStatus, Li
             Path trace = Files.createTempFile("syskit-strace", ".txt");
             try {
                 Result result = run.under("strace", "-f", "-q", "-s", "64", "-xx", "-e", "signal=none",
-                        "-e", "trace=pipe,pipe2,read,write,fork,vfork,clone,clone3,wait4",
+                        "-e", "trace=execve,pipe,pipe2,read,write,fork,vfork,clone,clone3,wait4",
                         "-o", trace.toString()).run();
                 return parse(result, Files.readAllLines(trace), pipeNames);
             } finally {
@@ -44,11 +44,20 @@ public record PipeTrace(Result result, int childPid, Integer childExitStatus, Li
     }
 
     private static final Pattern CALL = Pattern.compile("(\\d+) +(\\w+)\\((.*)\\) += (-?\\d+).*");
+    private static final Pattern JAVA_EXEC = Pattern.compile("execve\\(\"[^\"]*/java\".* = 0$");
     private static final Pattern EXIT = Pattern.compile("(\\d+) +\\+\\+\\+ exited with (\\d+) \\+\\+\\+");
     private static final Pattern FDS = Pattern.compile("\\[(\\d+), (\\d+)\\]");
     private static final Pattern DATA = Pattern.compile("(\\d+), \"((?:\\\\x[0-9a-f]{2})*)\"(\\.\\.\\.)?");
 
     static PipeTrace parse(Result result, List<String> trace, String... pipeNames) {
+        // bin/syskit is a shell script that forks tools of its own before it becomes java: the
+        // listing's calls start at the execve of java (a C reference has none).
+        for (int i = trace.size() - 1; i >= 0; i--) {
+            if (JAVA_EXEC.matcher(trace.get(i)).find()) {
+                trace = trace.subList(i, trace.size());
+                break;
+            }
+        }
         List<String[]> calls = new ArrayList<>();      // {tid, name, args, ret}, in completion order
         Map<Integer, Integer> exits = new HashMap<>();
         Map<String, String> unfinished = new HashMap<>();
