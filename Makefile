@@ -29,7 +29,7 @@ help:
 
 # Maven's own console codes stay in target/build.log; it is shown only when the build fails.
 build: jdk
-	@mkdir -p target && $(MAVEN) -q compile > target/build.log 2>&1 || { sed 's/\x1b\[[0-9;]*m//g' target/build.log >&2; exit 2; }
+	@mkdir -p target && $(MAVEN) -q process-classes > target/build.log 2>&1 || { sed 's/\x1b\[[0-9;]*m//g' target/build.log >&2; exit 2; }
 
 test: jdk
 	@$(MAVEN) verify

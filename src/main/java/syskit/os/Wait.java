@@ -17,7 +17,7 @@ public final class Wait {
     private static final MethodHandle WAITPID =
             Errno.capturing(posix_h.waitpid$address(), posix_h.waitpid$descriptor());
 
-    /** Where waitpid(2) writes the status. The kit is single-threaded (as {@link Errno#STATE}): one int, no arena per call. */
+    /** Where waitpid(2) writes the status for the listing's thread: one int, no arena per call (other threads get their own). */
     private static final MemorySegment STATUS = Arena.global().allocate(ValueLayout.JAVA_INT);
 
     private Wait() {}
@@ -41,8 +41,9 @@ public final class Wait {
 
     static int rawWaitpid(int pid, int[] status, int options) {
         try {
-            int r = (int) WAITPID.invokeExact(Errno.state(), pid, STATUS, options);
-            if (r > 0 && status != null) status[0] = STATUS.get(ValueLayout.JAVA_INT, 0);
+            MemorySegment where = ForkSafety.onListingThread() ? STATUS : Arena.ofAuto().allocate(ValueLayout.JAVA_INT);
+            int r = (int) WAITPID.invokeExact(Errno.state(), pid, where, options);
+            if (r > 0 && status != null) status[0] = where.get(ValueLayout.JAVA_INT, 0);
             return r;
         } catch (Throwable t) {
             throw Errno.unreachable(t);
