@@ -51,14 +51,17 @@ public final class ExerciseCheck {
     public static synchronized List<Outcome> run(String exercise, Path learnerClasses, String onlyMethod) {
         String chapter = exercise.substring(0, exercise.indexOf('/'));
         List<Outcome> outcomes = new ArrayList<>();
-        String before = System.getProperty(Run.LEARNER_CLASSES);
-        if (learnerClasses != null) System.setProperty(Run.LEARNER_CLASSES, learnerClasses.toAbsolutePath().toString());
+        // The checks run on this thread (parallel execution off for this nested run), so the
+        // learner's classes reach their Run.listing calls through a thread-local, not through a
+        // system property that test classes running beside this one would see too.
+        Run.LEARNER.set(learnerClasses == null ? null : learnerClasses.toAbsolutePath().toString());
         try {
             var request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectPackage("syskit." + chapter))
                     .filters(includeTags(exercise), (PostDiscoveryFilter) d -> FilterResult.includedIf(
                             onlyMethod == null || !(d.getSource().orElse(null) instanceof MethodSource m)
                                     || m.getMethodName().equals(onlyMethod)))
+                    .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                     .build();
             LauncherFactory.create().execute(request, new TestExecutionListener() {
                 @Override
@@ -72,8 +75,7 @@ public final class ExerciseCheck {
                 }
             });
         } finally {
-            if (before == null) System.clearProperty(Run.LEARNER_CLASSES);
-            else System.setProperty(Run.LEARNER_CLASSES, before);
+            Run.LEARNER.remove();
         }
         return outcomes;
     }

@@ -30,6 +30,8 @@ public final class Run {
     public static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     /** System property: a directory of learner classes that go before the kit's (see {@link #listing}). */
     public static final String LEARNER_CLASSES = "syskit.learnerClasses";
+    /** The same for the checks ExerciseCheck runs on this thread (the tests run classes in parallel). */
+    static final ThreadLocal<String> LEARNER = new ThreadLocal<>();
 
     private final List<String> command;
     private byte[] stdin = new byte[0];
@@ -58,7 +60,7 @@ public final class Run {
         cmd.addAll(List.of(args));
         Run run = new Run(cmd).env("SYSKIT_JAVA", JAVA);
         if (!jvmOptions.isEmpty()) run.env("SYSKIT_JVM_OPTS", String.join(" ", jvmOptions));
-        String learner = System.getProperty(LEARNER_CLASSES, "");
+        String learner = LEARNER.get() != null ? LEARNER.get() : System.getProperty(LEARNER_CLASSES, "");
         if (!learner.isBlank()) run.env("SYSKIT_LEARNER_CLASSES", learner);
         return run;
     }
