@@ -38,13 +38,14 @@ public final class Launcher {
             System.out.print(listings.table());
             Stdlib.exit(0);
         }
-        Listings.Entry entry = listings.find(args[0]);
+        Listings.Entry entry = listings.resolve(args[0]);
         if (entry == null) fail("unknown listing '" + args[0] + "'. The listings are:\n" + listings.table());
         problem = Profile.ensure(entry.profile());
         if (problem != null) fail(problem);
         Method main = mainOf(entry);
 
         String[] argv = Arrays.copyOf(args, args.length);
+        argv[0] = entry.id(); // argv[0] is the listing's name, as a C program's is, however it was named
         Signal.restoreDefault(Signal.SIGPIPE); // the JVM ignores it; a C program dies of it
         SigMask.unblockCatchableInThisThread();
         ForkSafety.setListingThread(Thread.currentThread());

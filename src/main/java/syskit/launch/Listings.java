@@ -42,6 +42,24 @@ public record Listings(List<Entry> entries) {
         return null;
     }
 
+    /**
+     * The entry an IDE's Run button names: an id (ch11/pipe1), a class (syskit.ch11.Pipe1) or the
+     * path of its source (src/main/java/syskit/ch11/Pipe1.java, as VS Code's ${relativeFile} or
+     * IntelliJ's $FilePath$ give it); the first entry of that class. Null if none.
+     */
+    public Entry resolve(String arg) {
+        Entry byId = find(arg);
+        if (byId != null) return byId;
+        String className = arg;
+        if (arg.endsWith(".java")) {
+            int at = arg.replace('\\', '/').lastIndexOf("syskit/");
+            if (at < 0) return null;
+            className = arg.substring(at, arg.length() - ".java".length()).replace('/', '.').replace('\\', '.');
+        }
+        for (Entry e : entries) if (e.className().equals(className)) return e;
+        return null;
+    }
+
     public String table() {
         StringBuilder sb = new StringBuilder();
         for (Entry e : entries) sb.append(String.format("  %-30s %s%n", e.id(), e.summary()));

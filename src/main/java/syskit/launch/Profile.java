@@ -61,7 +61,9 @@ public final class Profile {
         }
         List<String> argv = new ArrayList<>();
         argv.add(cmdline.get(0));
-        argv.addAll(cmdline.subList(1, main));
+        for (String o : cmdline.subList(1, main)) {
+            if (!o.startsWith("-agentlib:jdwp") && !o.startsWith("-Xrunjdwp")) argv.add(o); // a debugger cannot follow the exec
+        }
         argv.addAll(options(profile)); // after the caller's options: the profile's win
         argv.add(REEXEC_MARK);
         argv.addAll(cmdline.subList(main, cmdline.size()));
