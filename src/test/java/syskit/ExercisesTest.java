@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import syskit.harness.ExerciseCheck;
@@ -37,12 +39,13 @@ class ExercisesTest {
     Path tmp;
 
     @TestFactory
+    @Execution(ExecutionMode.CONCURRENT) // each case compiles into a folder of its own
     Stream<DynamicTest> everyExerciseStarterFailsWrongAnswersFailAndTheReferencePasses() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         for (String id : exercises()) {
             Path dir = Run.ROOT.resolve("exercises").resolve(id);
             tests.add(dynamicTest(id + ": the untouched starter fails", () -> {
-                List<Outcome> outcomes = ExerciseCheck.run(id, compiled(dir.resolve(".starter"), "starter"));
+                List<Outcome> outcomes = ExerciseCheck.run(id, compiled(dir.resolve(".starter"), id + "/starter"));
                 assertThat(outcomes).as("checks of %s", id).isNotEmpty();
                 assertThat(outcomes).as("the starter must fail a check").anyMatch(o -> !o.passed());
             }));
@@ -51,7 +54,7 @@ class ExercisesTest {
                     String source = Files.readString(javaFiles(wrong).get(0));
                     Matcher m = FAILS.matcher(source);
                     assertThat(m.find()).as("%s needs a line: // fails: <test method> \"<message text>\"", wrong).isTrue();
-                    List<Outcome> outcomes = ExerciseCheck.run(id, compiled(wrong, wrong.getFileName().toString()), m.group(1));
+                    List<Outcome> outcomes = ExerciseCheck.run(id, compiled(wrong, id + "/wrong/" + wrong.getFileName()), m.group(1));
                     assertThat(outcomes).as("check %s of %s", m.group(1), id).hasSize(1);
                     assertThat(outcomes.get(0).passed()).as("%s passed %s", wrong, m.group(1)).isFalse();
                     assertThat(outcomes.get(0).message()).contains(m.group(2));
@@ -60,7 +63,7 @@ class ExercisesTest {
             tests.add(dynamicTest(id + ": the reference answer, as a learner's file, passes every check", () -> {
                 String cls = Listings.load().find(id).className();
                 Path reference = Run.ROOT.resolve("src/main/java").resolve(cls.replace('.', '/') + ".java");
-                Path out = tmp.resolve("reference");
+                Path out = tmp.resolve(id + "/reference");
                 assertThat(ExerciseCheck.compile(List.of(reference), out)).isEmpty();
                 List<Outcome> outcomes = ExerciseCheck.run(id, out);
                 assertThat(outcomes).isNotEmpty().allSatisfy(o -> assertThat(o.passed()).as(o.message()).isTrue());

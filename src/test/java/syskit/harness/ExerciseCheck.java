@@ -48,7 +48,7 @@ public final class ExerciseCheck {
     }
 
     /** The same, only the check of that test method when {@code onlyMethod} is not null. */
-    public static synchronized List<Outcome> run(String exercise, Path learnerClasses, String onlyMethod) {
+    public static List<Outcome> run(String exercise, Path learnerClasses, String onlyMethod) {
         String chapter = exercise.substring(0, exercise.indexOf('/'));
         List<Outcome> outcomes = new ArrayList<>();
         // The checks run on this thread (parallel execution off for this nested run), so the
