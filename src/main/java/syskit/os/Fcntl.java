@@ -27,14 +27,22 @@ public final class Fcntl {
     public static final int F_GETOWN = posix_h.F_GETOWN();
     public static final int F_SETOWN = posix_h.F_SETOWN();
 
-    private static final MethodHandle OPEN = Errno.capturing(posix_h.open.address(),
-            FunctionDescriptor.of(C_INT, C_POINTER, C_INT));
-    private static final MethodHandle OPEN_MODE = Errno.capturingVariadic(posix_h.open.address(),
-            FunctionDescriptor.of(C_INT, C_POINTER, C_INT, C_INT), 2);
-    private static final MethodHandle FCNTL = Errno.capturing(posix_h.fcntl.address(),
-            FunctionDescriptor.of(C_INT, C_INT, C_INT));
-    private static final MethodHandle FCNTL_INT = Errno.capturingVariadic(posix_h.fcntl.address(),
-            FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT), 2);
+
+
+    // One holder class per handle: a handle is built (~10 ms interpreted for each new shape) the
+    // first time a listing makes that call, not when the class loads.
+    private static final class OPEN {
+        static final MethodHandle H = Errno.capturing(posix_h.open.address(), FunctionDescriptor.of(C_INT, C_POINTER, C_INT));
+    }
+    private static final class OPEN_MODE {
+        static final MethodHandle H = Errno.capturingVariadic(posix_h.open.address(), FunctionDescriptor.of(C_INT, C_POINTER, C_INT, C_INT), 2);
+    }
+    private static final class FCNTL {
+        static final MethodHandle H = Errno.capturing(posix_h.fcntl.address(), FunctionDescriptor.of(C_INT, C_INT, C_INT));
+    }
+    private static final class FCNTL_INT {
+        static final MethodHandle H = Errno.capturingVariadic(posix_h.fcntl.address(), FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT), 2);
+    }
 
     private Fcntl() {}
 
@@ -45,8 +53,8 @@ public final class Fcntl {
      */
     public static int open(String path, int flags) {
         try (Arena arena = Arena.ofConfined()) {
-            if ((flags & O_CREAT) != 0) return (int) OPEN_MODE.invokeExact(Errno.state(), arena.allocateFrom(path), flags, 0);
-            return (int) OPEN.invokeExact(Errno.state(), arena.allocateFrom(path), flags);
+            if ((flags & O_CREAT) != 0) return (int) OPEN_MODE.H.invokeExact(Errno.state(), arena.allocateFrom(path), flags, 0);
+            return (int) OPEN.H.invokeExact(Errno.state(), arena.allocateFrom(path), flags);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -55,7 +63,7 @@ public final class Fcntl {
     /** open(2) with the mode of a file it creates (e.g. 0644), before the umask. */
     public static int open(String path, int flags, int mode) {
         try (Arena arena = Arena.ofConfined()) {
-            return (int) OPEN_MODE.invokeExact(Errno.state(), arena.allocateFrom(path), flags, mode);
+            return (int) OPEN_MODE.H.invokeExact(Errno.state(), arena.allocateFrom(path), flags, mode);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -64,7 +72,7 @@ public final class Fcntl {
     /** fcntl(2) with no argument: F_GETFL, F_GETOWN. */
     public static int fcntl(int fd, int cmd) {
         try {
-            return (int) FCNTL.invokeExact(Errno.state(), fd, cmd);
+            return (int) FCNTL.H.invokeExact(Errno.state(), fd, cmd);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -73,7 +81,7 @@ public final class Fcntl {
     /** fcntl(2) with an int argument: F_SETFL, F_SETOWN. */
     public static int fcntl(int fd, int cmd, int arg) {
         try {
-            return (int) FCNTL_INT.invokeExact(Errno.state(), fd, cmd, arg);
+            return (int) FCNTL_INT.H.invokeExact(Errno.state(), fd, cmd, arg);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }

@@ -41,26 +41,31 @@ public final class Socket {
     public static final int MSG_DONTWAIT = posix_h.MSG_DONTWAIT();
     public static final int MSG_WAITALL = posix_h.MSG_WAITALL();
 
-    private static final MethodHandle SOCKET = Errno.capturing(posix_h.socket$address(), posix_h.socket$descriptor());
-    private static final MethodHandle BIND = Errno.capturing(posix_h.bind$address(), posix_h.bind$descriptor());
-    private static final MethodHandle LISTEN = Errno.capturing(posix_h.listen$address(), posix_h.listen$descriptor());
-    private static final MethodHandle ACCEPT = Errno.capturing(posix_h.accept$address(), posix_h.accept$descriptor());
-    private static final MethodHandle CONNECT = Errno.capturing(posix_h.connect$address(), posix_h.connect$descriptor());
-    private static final MethodHandle SHUTDOWN = Errno.capturing(posix_h.shutdown$address(), posix_h.shutdown$descriptor());
-    private static final MethodHandle SETSOCKOPT = Errno.capturing(posix_h.setsockopt$address(), posix_h.setsockopt$descriptor());
-    private static final MethodHandle SEND = Errno.capturing(posix_h.send$address(), posix_h.send$descriptor());
-    private static final MethodHandle RECV = Errno.capturing(posix_h.recv$address(), posix_h.recv$descriptor());
-    private static final MethodHandle SENDTO = Errno.capturing(posix_h.sendto$address(), posix_h.sendto$descriptor());
-    private static final MethodHandle RECVFROM = Errno.capturing(posix_h.recvfrom$address(), posix_h.recvfrom$descriptor());
-    private static final MethodHandle GETSOCKOPT = Errno.capturing(posix_h.getsockopt$address(), posix_h.getsockopt$descriptor());
-    private static final MethodHandle GETPEERNAME = Errno.capturing(posix_h.getpeername$address(), posix_h.getpeername$descriptor());
-    private static final MethodHandle GETSOCKNAME = Errno.capturing(posix_h.getsockname$address(), posix_h.getsockname$descriptor());
+
+
+    // One holder class per handle: a handle is built (~10 ms interpreted for each new shape) the
+    // first time a listing makes that call, not when the class loads, so a client that only
+    // connects never pays for accept or recvfrom.
+    private static final class SOCKET { static final MethodHandle H = Errno.capturing(posix_h.socket$address(), posix_h.socket$descriptor()); }
+    private static final class BIND { static final MethodHandle H = Errno.capturing(posix_h.bind$address(), posix_h.bind$descriptor()); }
+    private static final class LISTEN { static final MethodHandle H = Errno.capturing(posix_h.listen$address(), posix_h.listen$descriptor()); }
+    private static final class ACCEPT { static final MethodHandle H = Errno.capturing(posix_h.accept$address(), posix_h.accept$descriptor()); }
+    private static final class CONNECT { static final MethodHandle H = Errno.capturing(posix_h.connect$address(), posix_h.connect$descriptor()); }
+    private static final class SHUTDOWN { static final MethodHandle H = Errno.capturing(posix_h.shutdown$address(), posix_h.shutdown$descriptor()); }
+    private static final class SETSOCKOPT { static final MethodHandle H = Errno.capturing(posix_h.setsockopt$address(), posix_h.setsockopt$descriptor()); }
+    private static final class SEND { static final MethodHandle H = Errno.capturing(posix_h.send$address(), posix_h.send$descriptor()); }
+    private static final class RECV { static final MethodHandle H = Errno.capturing(posix_h.recv$address(), posix_h.recv$descriptor()); }
+    private static final class SENDTO { static final MethodHandle H = Errno.capturing(posix_h.sendto$address(), posix_h.sendto$descriptor()); }
+    private static final class RECVFROM { static final MethodHandle H = Errno.capturing(posix_h.recvfrom$address(), posix_h.recvfrom$descriptor()); }
+    private static final class GETSOCKOPT { static final MethodHandle H = Errno.capturing(posix_h.getsockopt$address(), posix_h.getsockopt$descriptor()); }
+    private static final class GETPEERNAME { static final MethodHandle H = Errno.capturing(posix_h.getpeername$address(), posix_h.getpeername$descriptor()); }
+    private static final class GETSOCKNAME { static final MethodHandle H = Errno.capturing(posix_h.getsockname$address(), posix_h.getsockname$descriptor()); }
 
     private Socket() {}
 
     public static int socket(int domain, int type, int protocol) {
         try {
-            return (int) SOCKET.invokeExact(Errno.state(), domain, type, protocol);
+            return (int) SOCKET.H.invokeExact(Errno.state(), domain, type, protocol);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -68,7 +73,7 @@ public final class Socket {
 
     public static int bind(int sockfd, MemorySegment addr, int addrlen) {
         try {
-            return (int) BIND.invokeExact(Errno.state(), sockfd, addr, addrlen);
+            return (int) BIND.H.invokeExact(Errno.state(), sockfd, addr, addrlen);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -76,7 +81,7 @@ public final class Socket {
 
     public static int listen(int sockfd, int backlog) {
         try {
-            return (int) LISTEN.invokeExact(Errno.state(), sockfd, backlog);
+            return (int) LISTEN.H.invokeExact(Errno.state(), sockfd, backlog);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -91,7 +96,7 @@ public final class Socket {
         if (Signal.active() && Signal.awaitReady(sockfd, Signal.POLLIN) == -1) return -1;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment len = addrlen == null ? MemorySegment.NULL : arena.allocateFrom(ValueLayout.JAVA_INT, addrlen[0]);
-            int r = (int) ACCEPT.invokeExact(Errno.state(), sockfd, addr, len);
+            int r = (int) ACCEPT.H.invokeExact(Errno.state(), sockfd, addr, len);
             if (r >= 0 && addrlen != null) addrlen[0] = len.get(ValueLayout.JAVA_INT, 0);
             return r;
         } catch (Throwable t) {
@@ -105,7 +110,7 @@ public final class Socket {
      */
     public static int connect(int sockfd, MemorySegment addr, int addrlen) {
         try {
-            return (int) CONNECT.invokeExact(Errno.state(), sockfd, addr, addrlen);
+            return (int) CONNECT.H.invokeExact(Errno.state(), sockfd, addr, addrlen);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -113,7 +118,7 @@ public final class Socket {
 
     public static int shutdown(int sockfd, int how) {
         try {
-            return (int) SHUTDOWN.invokeExact(Errno.state(), sockfd, how);
+            return (int) SHUTDOWN.H.invokeExact(Errno.state(), sockfd, how);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -122,7 +127,7 @@ public final class Socket {
     /** setsockopt(2); optval points at optlen bytes, e.g. {@code arena.allocateFrom(JAVA_INT, 1)}. */
     public static int setsockopt(int sockfd, int level, int optname, MemorySegment optval, int optlen) {
         try {
-            return (int) SETSOCKOPT.invokeExact(Errno.state(), sockfd, level, optname, optval, optlen);
+            return (int) SETSOCKOPT.H.invokeExact(Errno.state(), sockfd, level, optname, optval, optlen);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -131,7 +136,7 @@ public final class Socket {
     public static int getsockname(int sockfd, MemorySegment addr, int[] addrlen) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment len = arena.allocateFrom(ValueLayout.JAVA_INT, addrlen[0]);
-            int r = (int) GETSOCKNAME.invokeExact(Errno.state(), sockfd, addr, len);
+            int r = (int) GETSOCKNAME.H.invokeExact(Errno.state(), sockfd, addr, len);
             if (r == 0) addrlen[0] = len.get(ValueLayout.JAVA_INT, 0);
             return r;
         } catch (Throwable t) {
@@ -144,7 +149,7 @@ public final class Socket {
         MemoryCheck.count("send", sockfd, buf, len);
         if ((flags & MSG_DONTWAIT) == 0 && Signal.active() && Signal.awaitReady(sockfd, Signal.POLLOUT) == -1) return -1;
         try {
-            return (int) (long) SEND.invokeExact(Errno.state(), sockfd, buf, len, flags);
+            return (int) (long) SEND.H.invokeExact(Errno.state(), sockfd, buf, len, flags);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -158,7 +163,7 @@ public final class Socket {
         MemoryCheck.count("recv", sockfd, buf, len);
         if ((flags & (MSG_DONTWAIT | MSG_OOB)) == 0 && Signal.active() && Signal.awaitReady(sockfd, Signal.POLLIN) == -1) return -1;
         try {
-            return (int) (long) RECV.invokeExact(Errno.state(), sockfd, buf, len, flags);
+            return (int) (long) RECV.H.invokeExact(Errno.state(), sockfd, buf, len, flags);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -168,7 +173,7 @@ public final class Socket {
     public static int sendto(int sockfd, MemorySegment buf, long len, int flags, MemorySegment dest_addr, int addrlen) {
         MemoryCheck.count("sendto", sockfd, buf, len);
         try {
-            return (int) (long) SENDTO.invokeExact(Errno.state(), sockfd, buf, len, flags, dest_addr, addrlen);
+            return (int) (long) SENDTO.H.invokeExact(Errno.state(), sockfd, buf, len, flags, dest_addr, addrlen);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -183,7 +188,7 @@ public final class Socket {
         if ((flags & MSG_DONTWAIT) == 0 && Signal.active() && Signal.awaitReady(sockfd, Signal.POLLIN) == -1) return -1;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment alen = addrlen == null ? MemorySegment.NULL : arena.allocateFrom(ValueLayout.JAVA_INT, addrlen[0]);
-            int r = (int) (long) RECVFROM.invokeExact(Errno.state(), sockfd, buf, len, flags, src_addr, alen);
+            int r = (int) (long) RECVFROM.H.invokeExact(Errno.state(), sockfd, buf, len, flags, src_addr, alen);
             if (r >= 0 && addrlen != null) addrlen[0] = alen.get(ValueLayout.JAVA_INT, 0);
             return r;
         } catch (Throwable t) {
@@ -195,7 +200,7 @@ public final class Socket {
     public static int getsockopt(int sockfd, int level, int optname, MemorySegment optval, int[] optlen) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment len = arena.allocateFrom(ValueLayout.JAVA_INT, optlen[0]);
-            int r = (int) GETSOCKOPT.invokeExact(Errno.state(), sockfd, level, optname, optval, len);
+            int r = (int) GETSOCKOPT.H.invokeExact(Errno.state(), sockfd, level, optname, optval, len);
             if (r == 0) optlen[0] = len.get(ValueLayout.JAVA_INT, 0);
             return r;
         } catch (Throwable t) {
@@ -206,7 +211,7 @@ public final class Socket {
     public static int getpeername(int sockfd, MemorySegment addr, int[] addrlen) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment len = arena.allocateFrom(ValueLayout.JAVA_INT, addrlen[0]);
-            int r = (int) GETPEERNAME.invokeExact(Errno.state(), sockfd, addr, len);
+            int r = (int) GETPEERNAME.H.invokeExact(Errno.state(), sockfd, addr, len);
             if (r == 0) addrlen[0] = len.get(ValueLayout.JAVA_INT, 0);
             return r;
         } catch (Throwable t) {

@@ -24,21 +24,25 @@ import syskit.posix.posix_h;
 public final class Stdio {
     public static final int EOF = posix_h.EOF();
 
-    private static final MethodHandle FOPEN = Errno.capturing(posix_h.fopen$address(), posix_h.fopen$descriptor());
-    private static final MethodHandle FDOPEN = Errno.capturing(posix_h.fdopen$address(), posix_h.fdopen$descriptor());
-    private static final MethodHandle FCLOSE = Errno.capturing(posix_h.fclose$address(), posix_h.fclose$descriptor());
-    private static final MethodHandle FFLUSH = Errno.capturing(posix_h.fflush$address(), posix_h.fflush$descriptor());
-    private static final MethodHandle FGETS = Errno.capturing(posix_h.fgets$address(), posix_h.fgets$descriptor());
-    private static final MethodHandle FPUTS = Errno.capturing(posix_h.fputs$address(), posix_h.fputs$descriptor());
-    private static final MethodHandle FREAD = Errno.capturing(posix_h.fread$address(), posix_h.fread$descriptor());
-    private static final MethodHandle FWRITE = Errno.capturing(posix_h.fwrite$address(), posix_h.fwrite$descriptor());
+
+
+    // One holder class per handle: a handle is built (~10 ms interpreted for each new shape) the
+    // first time a listing makes that call, not when the class loads.
+    private static final class FOPEN { static final MethodHandle H = Errno.capturing(posix_h.fopen$address(), posix_h.fopen$descriptor()); }
+    private static final class FDOPEN { static final MethodHandle H = Errno.capturing(posix_h.fdopen$address(), posix_h.fdopen$descriptor()); }
+    private static final class FCLOSE { static final MethodHandle H = Errno.capturing(posix_h.fclose$address(), posix_h.fclose$descriptor()); }
+    private static final class FFLUSH { static final MethodHandle H = Errno.capturing(posix_h.fflush$address(), posix_h.fflush$descriptor()); }
+    private static final class FGETS { static final MethodHandle H = Errno.capturing(posix_h.fgets$address(), posix_h.fgets$descriptor()); }
+    private static final class FPUTS { static final MethodHandle H = Errno.capturing(posix_h.fputs$address(), posix_h.fputs$descriptor()); }
+    private static final class FREAD { static final MethodHandle H = Errno.capturing(posix_h.fread$address(), posix_h.fread$descriptor()); }
+    private static final class FWRITE { static final MethodHandle H = Errno.capturing(posix_h.fwrite$address(), posix_h.fwrite$descriptor()); }
 
     private Stdio() {}
 
     /** fopen(3): the stream, or NULL (errno set). */
     public static MemorySegment fopen(String pathname, String mode) {
         try (Arena arena = Arena.ofConfined()) {
-            return (MemorySegment) FOPEN.invokeExact(Errno.state(), arena.allocateFrom(pathname), arena.allocateFrom(mode));
+            return (MemorySegment) FOPEN.H.invokeExact(Errno.state(), arena.allocateFrom(pathname), arena.allocateFrom(mode));
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -47,7 +51,7 @@ public final class Stdio {
     /** fdopen(3): a stream over an open descriptor (a file or a socket), or NULL. */
     public static MemorySegment fdopen(int fd, String mode) {
         try (Arena arena = Arena.ofConfined()) {
-            return (MemorySegment) FDOPEN.invokeExact(Errno.state(), fd, arena.allocateFrom(mode));
+            return (MemorySegment) FDOPEN.H.invokeExact(Errno.state(), fd, arena.allocateFrom(mode));
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -56,7 +60,7 @@ public final class Stdio {
     /** fclose(3): flushes, then closes the stream and its descriptor. */
     public static int fclose(MemorySegment stream) {
         try {
-            return (int) FCLOSE.invokeExact(Errno.state(), stream);
+            return (int) FCLOSE.H.invokeExact(Errno.state(), stream);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -64,7 +68,7 @@ public final class Stdio {
 
     public static int fflush(MemorySegment stream) {
         try {
-            return (int) FFLUSH.invokeExact(Errno.state(), stream);
+            return (int) FFLUSH.H.invokeExact(Errno.state(), stream);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -74,7 +78,7 @@ public final class Stdio {
     public static MemorySegment fgets(MemorySegment s, int size, MemorySegment stream) {
         MemoryCheck.count("fgets", -1, s, size);
         try {
-            return (MemorySegment) FGETS.invokeExact(Errno.state(), s, size, stream);
+            return (MemorySegment) FGETS.H.invokeExact(Errno.state(), s, size, stream);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -83,7 +87,7 @@ public final class Stdio {
     /** fputs(3): the C string in s (up to its NUL); a non-negative number, or EOF. */
     public static int fputs(MemorySegment s, MemorySegment stream) {
         try {
-            return (int) FPUTS.invokeExact(Errno.state(), s, stream);
+            return (int) FPUTS.H.invokeExact(Errno.state(), s, stream);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -100,7 +104,7 @@ public final class Stdio {
     public static long fread(MemorySegment ptr, long size, long nmemb, MemorySegment stream) {
         MemoryCheck.count("fread", -1, ptr, size * nmemb);
         try {
-            return (long) FREAD.invokeExact(Errno.state(), ptr, size, nmemb, stream);
+            return (long) FREAD.H.invokeExact(Errno.state(), ptr, size, nmemb, stream);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -110,7 +114,7 @@ public final class Stdio {
     public static long fwrite(MemorySegment ptr, long size, long nmemb, MemorySegment stream) {
         MemoryCheck.count("fwrite", -1, ptr, size * nmemb);
         try {
-            return (long) FWRITE.invokeExact(Errno.state(), ptr, size, nmemb, stream);
+            return (long) FWRITE.H.invokeExact(Errno.state(), ptr, size, nmemb, stream);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
