@@ -111,4 +111,17 @@ class StdioFilesTest {
             }
         }
     }
+
+    @Test
+    void destoAndTodesSayFileOpenErrorWhenDataDatCannotBeOpened() throws IOException {
+        Files.createDirectories(dir.resolve("data.dat"));   // a directory: open(O_WRONLY) fails with EISDIR
+        for (String name : List.of("desto", "todes")) {
+            Result java = Run.listing("ch15/" + name).dir(dir).run();
+            Result c = Run.command(CReference.build("ch15/" + name)).dir(dir).run();
+            for (Result r : List.of(java, c)) {
+                assertThat(r.exitStatus()).as(r.toString()).isEqualTo(255);   // the book's return -1
+                assertThat(r.stdout()).isEqualTo("file open error");
+            }
+        }
+    }
 }
