@@ -1,5 +1,6 @@
 /* ch15/echo_stdserv: iterative echo server (5 clients) over FILE streams on the socket.
-   Keeps the book's feof flaw: the last line of a client is sent twice.
+   Keeps the book's feof flaw: the last line of a client is sent twice. Not in the book: the port
+   check, perror, and fflush(stdout) after each "Connect client" line (so a pipe shows it at once).
    Usage: echo_stdserv <port> */
 #include <stdio.h>
 #include <stdlib.h>
