@@ -54,7 +54,10 @@ public final class Epoll {
      * read refuses a count larger than its buffer.
      */
     public static int epoll_wait(int epfd, MemorySegment events, int maxevents, int timeout) {
-        MemoryCheck.count("epoll_wait", epfd, events, (long) maxevents * epoll_event.sizeof());
+        if (maxevents > events.byteSize() / epoll_event.sizeof() && !events.equals(MemorySegment.NULL))
+            throw new MemoryCheck.Overrun("epoll_wait(" + epfd + ", events, " + maxevents + ", ...): maxevents " + maxevents
+                    + " is larger than the array (" + events.byteSize() / epoll_event.sizeof()
+                    + " events); C would let the kernel write past its end");
         try {
             return (int) EPOLL_WAIT.invokeExact(Errno.state(), epfd, events, maxevents, timeout);
         } catch (Throwable t) {

@@ -1,6 +1,7 @@
 package syskit.ch17;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -12,6 +13,7 @@ import syskit.harness.CReference;
 import syskit.harness.Result;
 import syskit.harness.Run;
 import syskit.os.Epoll;
+import syskit.os.MemoryCheck;
 import syskit.posix.epoll_data;
 import syskit.posix.epoll_event;
 
@@ -45,6 +47,16 @@ class EpollLayoutTest {
             assertThat(Epoll.data_fd(Epoll.at(ep_events, 1))).isEqualTo(42);
             Epoll.set(Epoll.at(ep_events, 0), Epoll.EPOLLIN | Epoll.EPOLLET, 7);
             assertThat(ep_events.get(ValueLayout.JAVA_INT_UNALIGNED, 4)).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void epollWaitRefusesMoreEventsThanTheArrayHolds() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment two = epoll_event.allocateArray(2, arena);
+            assertThatThrownBy(() -> Epoll.epoll_wait(-1, two, 3, 0)).isInstanceOf(MemoryCheck.Overrun.class)
+                    .hasMessageContaining("maxevents 3 is larger than the array (2 events)");
+            assertThat(Epoll.epoll_wait(-1, two, 2, 0)).as("a bad epfd, checked by the kernel").isEqualTo(-1);
         }
     }
 }
