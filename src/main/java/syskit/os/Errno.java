@@ -32,6 +32,9 @@ public final class Errno {
     private static final ThreadLocal<MemorySegment> STATES =
             ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(STATE_LAYOUT));
 
+    /** EAGAIN: a non-blocking call found nothing to do (EWOULDBLOCK is the same number on Linux). */
+    public static final int EAGAIN = posix_h.EAGAIN();
+
     private Errno() {}
 
     /** A downcall handle whose first parameter is the calling thread's capture segment, {@link #state()}. */

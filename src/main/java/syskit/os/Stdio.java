@@ -23,6 +23,8 @@ import syskit.posix.posix_h;
  */
 public final class Stdio {
     public static final int EOF = posix_h.EOF();
+    /** C's stdin stream (a FILE *). Output stays on System.out, which stands for C's stdout in every port. */
+    public static final MemorySegment stdin = posix_h.stdin();
 
 
 

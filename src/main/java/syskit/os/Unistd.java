@@ -20,6 +20,8 @@ public final class Unistd {
     private static final MethodHandle READ = Errno.capturing(posix_h.read$address(), posix_h.read$descriptor());
     private static final MethodHandle WRITE = Errno.capturing(posix_h.write$address(), posix_h.write$descriptor());
     private static final MethodHandle CLOSE = Errno.capturing(posix_h.close$address(), posix_h.close$descriptor());
+    private static final MethodHandle DUP = Errno.capturing(posix_h.dup$address(), posix_h.dup$descriptor());
+    private static final MethodHandle DUP2 = Errno.capturing(posix_h.dup2$address(), posix_h.dup2$descriptor());
 
     private Unistd() {}
 
@@ -70,6 +72,24 @@ public final class Unistd {
     public static int close(int fd) {
         try {
             return (int) CLOSE.invokeExact(Errno.state(), fd);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    /** dup(2): the lowest free descriptor, now a second name for fd's open file; -1 on error. */
+    public static int dup(int fd) {
+        try {
+            return (int) DUP.invokeExact(Errno.state(), fd);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    /** dup2(2): makes fd2 a second name for fd's open file (closing fd2 first if open); fd2, or -1. */
+    public static int dup2(int fd, int fd2) {
+        try {
+            return (int) DUP2.invokeExact(Errno.state(), fd, fd2);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
