@@ -1,6 +1,6 @@
 /*
  * bw_tcp [MiB]: TCP bandwidth over loopback, with two threads of one process. A writer thread
- * (pthread_create) connects to 127.0.0.1 and writes 16 MiB untimed, then MiB mebibytes
+ * (pthread_create) connects to 127.0.0.1 and writes 1 GiB untimed, then MiB mebibytes
  * (default 512) in 64 KiB writes; the main thread accepts and reads with a 64 KiB buffer, and
  * times the second part. Prints MB/s (1 MB = 10^6 bytes).
  * The Java twin is src/main/java/syskit/bench/BwTcp.java.
@@ -15,7 +15,7 @@
 #include <sys/socket.h>
 
 #define CHUNK (64 * 1024)
-#define WARMUP (16L * 1024 * 1024)
+#define WARMUP (1024L * 1024 * 1024)
 
 static struct sockaddr_in adr;
 static long total;

@@ -16,13 +16,13 @@ import syskit.posix.sockaddr_in;
 /**
  * bench/bw_tcp [MiB]: TCP bandwidth over loopback through the kit, the twin of bench/c/bw_tcp.c
  * (two threads of one process, JIT profile). A writer thread ({@link Pthread#pthread_create})
- * connects to 127.0.0.1 and writes 16 MiB untimed, then MiB mebibytes (default 512) in 64 KiB
+ * connects to 127.0.0.1 and writes 1 GiB untimed, then MiB mebibytes (default 512) in 64 KiB
  * writes; the main thread accepts and reads with a 64 KiB buffer and times the second part.
  * Every call is the kit's own (errno captured). Prints MB/s (1 MB = 10^6 bytes).
  */
 public final class BwTcp {
     static final int CHUNK = 64 * 1024;
-    static final long WARMUP = 16L * 1024 * 1024;
+    static final long WARMUP = 1024L * 1024 * 1024; // 16384 writes: the JIT has compiled the loops before the timed part
 
     static volatile short port;
     static volatile long total;
