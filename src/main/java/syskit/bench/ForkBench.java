@@ -90,7 +90,6 @@ public final class ForkBench {
             detail += String.format(java.util.Locale.ROOT, ", MADV_COLLAPSE %s: %d of %d calls succeeded, %.2f us per fork in madvise",
                     collapseEach ? "before every fork" : "once", collapsed, regions.size() * (collapseEach ? WARMUP + n : 1),
                     collapseNanos / 1e3 / n) + (lastErrno != 0 ? " (last error: " + Errno.strerror(lastErrno) + ")" : "");
-        if (System.getenv("FORK_MAPS") != null) for (long[] r : regions) System.err.printf("%x %d MB%n", r[0], r[1] >> 20);
         System.out.println(Bench.line("fork", elapsed / 1e3 / n, "us per fork+exit+wait", detail));
         return 0;
     }
