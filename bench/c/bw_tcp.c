@@ -1,7 +1,7 @@
 /*
- * bw_tcp [MiB]: TCP bandwidth over loopback, with two threads of one process. A writer thread
- * (pthread_create) connects to 127.0.0.1 and writes 1 GiB untimed, then MiB mebibytes
- * (default 512) in 64 KiB writes; the main thread accepts and reads with a 64 KiB buffer, and
+ * bw_tcp [MiB [WARMUP_MiB]]: TCP bandwidth over loopback, with two threads of one process. A
+ * writer thread (pthread_create) connects to 127.0.0.1 and writes WARMUP_MiB untimed (default
+ * 1024), then MiB mebibytes (default 512) in 64 KiB writes; the main thread accepts and reads with a 64 KiB buffer, and
  * times the second part. Prints MB/s (1 MB = 10^6 bytes).
  * The Java twin is src/main/java/syskit/bench/BwTcp.java.
  */
@@ -15,10 +15,9 @@
 #include <sys/socket.h>
 
 #define CHUNK (64 * 1024)
-#define WARMUP (1024L * 1024 * 1024)
 
 static struct sockaddr_in adr;
-static long total;
+static long total, warmup;
 
 static double now_us(void)
 {
@@ -27,7 +26,7 @@ static double now_us(void)
     return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
 }
 
-/* The writer thread: connects, writes WARMUP + total bytes in CHUNK-byte writes, closes. */
+/* The writer thread: connects, writes warmup + total bytes in CHUNK-byte writes, closes. */
 static void *writer(void *arg)
 {
     static char buf[CHUNK] __attribute__((aligned(4096)));   /* page-aligned, as the Java twin's */
@@ -38,7 +37,7 @@ static void *writer(void *arg)
         perror("connect");
         exit(1);
     }
-    for (long sent = 0; sent < WARMUP + total; sent += CHUNK)
+    for (long sent = 0; sent < warmup + total; sent += CHUNK)
         if (write(sock, buf, CHUNK) != CHUNK) {
             perror("bw_tcp: write");
             exit(1);
@@ -63,16 +62,18 @@ static long drain(int fd, char *buf, long want)
 int main(int argc, char *argv[])
 {
     long mib = argc > 1 ? atol(argv[1]) : 512;
+    long warmup_mib = argc > 2 ? atol(argv[2]) : 1024;
     static char buf[CHUNK] __attribute__((aligned(4096)));
     socklen_t adr_sz = sizeof(adr);
     pthread_t t_id;
     int serv_sock, sock;
 
-    if (mib <= 0) {
-        fprintf(stderr, "usage: %s [MiB], MiB a positive number of mebibytes\n", argv[0]);
+    if (mib <= 0 || warmup_mib < 0) {
+        fprintf(stderr, "usage: %s [MiB [WARMUP_MiB]], MiB a positive number of mebibytes\n", argv[0]);
         return 2;
     }
     total = mib * 1024 * 1024;
+    warmup = warmup_mib * 1024 * 1024;
     serv_sock = socket(PF_INET, SOCK_STREAM, 0);
     adr.sin_family = AF_INET;
     adr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -89,7 +90,7 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    drain(sock, buf, WARMUP);
+    drain(sock, buf, warmup);
     double start = now_us();
     long got = drain(sock, buf, total);
     double elapsed = now_us() - start;

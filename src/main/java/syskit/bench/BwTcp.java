@@ -14,26 +14,28 @@ import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
 
 /**
- * bench/bw_tcp [MiB]: TCP bandwidth over loopback through the kit, the twin of bench/c/bw_tcp.c
- * (two threads of one process, JIT profile). A writer thread ({@link Pthread#pthread_create})
- * connects to 127.0.0.1 and writes 1 GiB untimed, then MiB mebibytes (default 512) in 64 KiB
- * writes; the main thread accepts and reads with a 64 KiB buffer and times the second part.
+ * bench/bw_tcp [MiB [WARMUP_MiB]]: TCP bandwidth over loopback through the kit, the twin of
+ * bench/c/bw_tcp.c (two threads of one process, JIT profile). A writer thread
+ * ({@link Pthread#pthread_create}) connects to 127.0.0.1 and writes WARMUP_MiB untimed (default
+ * 1024: 16384 writes, so that the JIT has compiled both loops before the timed part), then MiB
+ * mebibytes (default 512) in 64 KiB writes; the main thread accepts and reads with a 64 KiB buffer and times the second part.
  * Every call is the kit's own (errno captured). Prints MB/s (1 MB = 10^6 bytes).
  */
 public final class BwTcp {
     static final int CHUNK = 64 * 1024;
-    static final long WARMUP = 1024L * 1024 * 1024; // 16384 writes: the JIT has compiled the loops before the timed part
 
     static volatile short port;
-    static volatile long total;
+    static volatile long total, warmup;
 
     public static int main(String[] argv) {
         int mib = argv.length > 1 ? Stdlib.atoi(argv[1]) : 512;
-        if (mib <= 0) {
-            System.err.println("usage: " + argv[0] + " [MiB], MiB a positive number of mebibytes");
+        int warmupMib = argv.length > 2 ? Stdlib.atoi(argv[2]) : 1024;
+        if (mib <= 0 || warmupMib < 0) {
+            System.err.println("usage: " + argv[0] + " [MiB [WARMUP_MiB]], MiB a positive number of mebibytes");
             return 2;
         }
         total = mib * 1024L * 1024L;
+        warmup = warmupMib * 1024L * 1024L;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment adr = sockaddr_in.allocate(arena);
             int[] adr_sz = {(int) sockaddr_in.sizeof()};
@@ -56,7 +58,7 @@ public final class BwTcp {
             }
             MemorySegment buf = arena.allocate(CHUNK, 4096); // page-aligned, as the C twin's buffer
 
-            drain(sock, buf, WARMUP);
+            drain(sock, buf, warmup);
             long start = System.nanoTime();
             long got = drain(sock, buf, total);
             long elapsed = System.nanoTime() - start;
@@ -73,7 +75,7 @@ public final class BwTcp {
         }
     }
 
-    /** The writer thread: connects, writes WARMUP + total bytes in CHUNK-byte writes, closes. */
+    /** The writer thread: connects, writes warmup + total bytes in CHUNK-byte writes, closes. */
     static MemorySegment writer(MemorySegment unused) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment adr = sockaddr_in.allocate(arena);
@@ -86,7 +88,7 @@ public final class BwTcp {
                 Errno.perror("connect");
                 Stdlib.exit(1);
             }
-            for (long sent = 0; sent < WARMUP + total; sent += CHUNK)
+            for (long sent = 0; sent < warmup + total; sent += CHUNK)
                 if (write(sock, buf, CHUNK) != CHUNK) {
                     Errno.perror("bw_tcp: write");
                     Stdlib.exit(1);

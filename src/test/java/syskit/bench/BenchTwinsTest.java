@@ -38,13 +38,14 @@ class BenchTwinsTest {
     @CsvSource(delimiter = '|', textBlock = """
             lat_tcp     | 200  | lat_tcp: \\d+\\.\\d\\d us per round trip \\(200 round trips\\)
             lat_tcp_nio | 200  | lat_tcp_nio: \\d+\\.\\d\\d us per round trip \\(200 round trips\\)
-            bw_tcp      | 1    | bw_tcp: \\d+\\.\\d\\d MB/s \\(1048576 bytes in 65536-byte writes\\)
+            bw_tcp      | 1 1  | bw_tcp: \\d+\\.\\d\\d MB/s \\(1048576 bytes in 65536-byte writes\\)
             mutex       | 1000 | mutex: \\d+\\.\\d\\d ns per lock\\+unlock pair \\(2 threads x 1000 pairs\\)
             """)
-    void aThreadedTwinAndItsCTwinEachPrintOneResultLine(String name, String count, String line) {
-        assertOneLine(Run.listing("bench/" + name, count), line);
+    void aThreadedTwinAndItsCTwinEachPrintOneResultLine(String name, String args, String line) {
+        assertOneLine(Run.listing("bench/" + name, args.split(" ")), line);
         if (name.endsWith("_nio")) return; // the C twin of lat_tcp_nio is lat_tcp's
-        assertOneLine(Run.command(cTwin(name), count), line);
+        String[] c = (cTwin(name) + " " + args).split(" ");
+        assertOneLine(Run.command(c), line);
     }
 
     @Test
