@@ -62,6 +62,10 @@ public final class Unistd {
     public static int write(int fd, MemorySegment buf, long count) {
         MemoryCheck.count("write", fd, buf, count);
         if (Signal.active() && Signal.awaitReady(fd, Signal.POLLOUT) == -1) return -1;
+        return rawWrite(fd, buf, count);
+    }
+
+    static int rawWrite(int fd, MemorySegment buf, long count) {
         try {
             return (int) (long) WRITE.invokeExact(Errno.state(), fd, buf, count);
         } catch (Throwable t) {
