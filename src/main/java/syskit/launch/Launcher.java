@@ -49,15 +49,18 @@ public final class Launcher {
         Signal.restoreDefault(Signal.SIGPIPE); // the JVM ignores it; a C program dies of it
         SigMask.unblockCatchableInThisThread();
         ForkSafety.setListingThread(Thread.currentThread());
-        int status;
+        int status = 1;
         try {
             status = (int) main.invoke(null, (Object) argv);
         } catch (InvocationTargetException e) {
             status = crashed(entry.id(), e.getCause());
         } catch (IllegalAccessException e) {
             status = crashed(entry.id(), e);
+        } finally {
+            // Whatever escaped (even an Error from reporting a crash), a forked child must leave
+            // through _exit: returning from main would wait in DestroyJavaVM for threads it lacks.
+            Stdlib.exit(status);
         }
-        Stdlib.exit(status);
     }
 
     private static Method mainOf(Listings.Entry entry) {
