@@ -108,26 +108,31 @@ class UdpEchoTest {
                 + "\\), sin_addr=inet_addr\\(\"127\\.0\\.0\\.1\"\\)\\}, 16\\) += 0");
         Pattern write = Pattern.compile("write\\(\\d+, \"hello\\\\n\", 6\\) += 6");
         Pattern sendtoNoAddress = Pattern.compile("sendto\\(\\d+, \"hello\\\\n\", 6, 0, NULL, 0\\)");
+        List<Run> runs = new ArrayList<>();
+        List<Path> traces = new ArrayList<>();
         for (boolean c : new boolean[] {false, true}) {
-            List<String> unconnected = strace(client("ch06/uecho_client", c, javaPort).stdin("hello\nq\n"));
-            assertThat(unconnected).as("uecho_client").anyMatch(l -> sendto.matcher(l).find())
-                    .noneMatch(l -> l.contains("connect(") && l.contains("htons(" + javaPort + ")"))
-                    .noneMatch(l -> write.matcher(l).find());
-            List<String> connected = strace(client("ch06/uecho_con_client", c, javaPort).stdin("hello\nq\n"));
-            assertThat(connected).as("uecho_con_client").anyMatch(l -> connect.matcher(l).find())
-                    .anyMatch(l -> write.matcher(l).find())
-                    .noneMatch(l -> sendto.matcher(l).find() || sendtoNoAddress.matcher(l).find());
+            for (String id : List.of("ch06/uecho_client", "ch06/uecho_con_client")) {
+                Path trace = Files.createTempFile("syskit-strace", ".txt");
+                traces.add(trace);
+                runs.add(client(id, c, javaPort).stdin("hello\nq\n")
+                        .under("strace", "-f", "-qq", "-o", trace.toString(), "-e", "trace=connect,sendto,write"));
+            }
         }
-    }
-
-    private static List<String> strace(Run run) throws IOException {
-        Path trace = Files.createTempFile("syskit-strace", ".txt");
         try {
-            Result r = run.under("strace", "-f", "-qq", "-o", trace.toString(), "-e", "trace=connect,sendto,write").run();
-            assertThat(r.exitStatus()).as(r.toString()).isZero();
-            return Files.readAllLines(trace);
+            List<Result> results = Batch.run(runs);
+            for (int i = 0; i < runs.size(); i += 2) {
+                assertThat(results.get(i).exitStatus()).as(results.get(i).toString()).isZero();
+                assertThat(results.get(i + 1).exitStatus()).as(results.get(i + 1).toString()).isZero();
+                List<String> unconnected = Files.readAllLines(traces.get(i)), connected = Files.readAllLines(traces.get(i + 1));
+                assertThat(unconnected).as("uecho_client").anyMatch(l -> sendto.matcher(l).find())
+                        .noneMatch(l -> l.contains("connect(") && l.contains("htons(" + javaPort + ")"))
+                        .noneMatch(l -> write.matcher(l).find());
+                assertThat(connected).as("uecho_con_client").anyMatch(l -> connect.matcher(l).find())
+                        .anyMatch(l -> write.matcher(l).find())
+                        .noneMatch(l -> sendto.matcher(l).find() || sendtoNoAddress.matcher(l).find());
+            }
         } finally {
-            Files.deleteIfExists(trace);
+            for (Path t : traces) Files.deleteIfExists(t);
         }
     }
 

@@ -49,8 +49,9 @@ class FileTransferTest {
     }
 
     /**
-     * Sent: the kit's C reference of file_server (about 2 KB, not a multiple of 30), and a file
-     * of exactly 90 bytes, whose last fread returns 0 after three full pieces.
+     * Sent: the kit's C reference of file_server (about 2 KB, not a multiple of 30) in all four
+     * pairings, and a file of exactly 90 bytes, whose last fread returns 0 after three full
+     * pieces, Java to Java and C to C.
      */
     @Test
     void theFileArrivesByteForByteAndTheThankYouComesBackAfterTheHalfClose() throws IOException {
@@ -66,7 +67,8 @@ class FileTransferTest {
         try {
             for (boolean cServer : new boolean[] {false, true}) {
                 for (boolean cClient : new boolean[] {false, true}) {
-                    for (Path file : List.of(SENT, ninety)) {
+                    // the 90-byte edge case in the two pure pairings only: it tests the loop, not the pairing
+                    for (Path file : cServer == cClient ? List.of(SENT, ninety) : List.of(SENT)) {
                         int port = Tcp.freePort();
                         Path where = Files.createDirectory(dir.resolve("run" + clients.size()));
                         servers.add(start(server(cServer, port, file.toString()).dir(where), port));
