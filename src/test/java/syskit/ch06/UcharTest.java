@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import syskit.harness.Await;
-import syskit.harness.Proc;
 import syskit.harness.Result;
 import syskit.harness.Run;
 import syskit.harness.Run.Started;
@@ -35,7 +34,7 @@ import syskit.harness.Udp;
 class UcharTest {
     static final String EXERCISE = "ch06/uchar";
     static final String PROMPT = "Insert message(q to quit): ";
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = Duration.ofSeconds(15);
 
     @Test
     @Order(1)
@@ -158,7 +157,7 @@ class UcharTest {
         sock.setSoTimeout(100);
         long end = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < end) {
-            boolean movedOn = Proc.syscalls(p.pid()).stream().anyMatch(s -> s.nr() == 45 && s.state() == 'S')
+            boolean movedOn = Udp.inRecvfrom(p.pid())
                     || p.stdout().split(java.util.regex.Pattern.quote(PROMPT), -1).length > prompts + 1 || !p.alive();
             try {
                 DatagramPacket d = new DatagramPacket(new byte[65536], 65536);

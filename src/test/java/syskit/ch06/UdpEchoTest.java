@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import syskit.harness.Batch;
 import syskit.harness.CReference;
-import syskit.harness.Proc;
 import syskit.harness.Result;
 import syskit.harness.Run;
 import syskit.harness.Tcp;
@@ -150,21 +149,16 @@ class UdpEchoTest {
              Run.Started cPlain = client("ch06/uecho_client", true, nobody).stdin("hello\n").start()) {
             for (Run.Started plain : List.of(javaPlain, cPlain)) {
                 Tcp.await("uecho_client blocked in recvfrom", Duration.ofSeconds(20),
-                        () -> plain.stdout().equals(PROMPT) && inRecvfrom(plain.pid()));
+                        () -> plain.stdout().equals(PROMPT) && Udp.inRecvfrom(plain.pid()));
             }
             List<Result> con = Batch.run(List.of(client("ch06/uecho_con_client", false, nobody).stdin("hello\n"),
                     client("ch06/uecho_con_client", true, nobody).stdin("hello\n")));
             for (Result r : con) expect(r, 1, PROMPT, "read() error: Connection refused\n");
             for (Run.Started plain : List.of(javaPlain, cPlain)) {
                 assertThat(plain.alive()).isTrue();
-                assertThat(inRecvfrom(plain.pid())).as("still waiting in recvfrom").isTrue();
+                assertThat(Udp.inRecvfrom(plain.pid())).as("still waiting in recvfrom").isTrue();
             }
         }
-    }
-
-    /** x86-64 recvfrom(2) is system call 45; some thread of the process sleeps in it. */
-    private static boolean inRecvfrom(int pid) {
-        return Proc.syscalls(pid).stream().anyMatch(s -> s.nr() == 45 && s.state() == 'S');
     }
 
     @Test

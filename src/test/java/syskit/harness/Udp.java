@@ -14,6 +14,18 @@ import java.util.Locale;
 public final class Udp {
     private Udp() {}
 
+    /** recvfrom(2)'s system call number: 45 on x86-64, 207 on arm64. */
+    public static final int RECVFROM_NR = "aarch64".equals(System.getProperty("os.arch")) ? 207 : 45;
+
+    /**
+     * True when a thread of the process sleeps in recvfrom. A program that has sent a datagram on
+     * loopback and sleeps there again has had it delivered: sendto queues it in the receiver's
+     * socket before it returns.
+     */
+    public static boolean inRecvfrom(int pid) {
+        return Proc.syscalls(pid).stream().anyMatch(s -> s.nr() == RECVFROM_NR && s.state() == 'S');
+    }
+
     /** A UDP port nothing is bound to right now (the kernel picks it). */
     public static int freePort() {
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
