@@ -9,7 +9,7 @@ import syskit.posix.posix_h;
 
 /**
  * unistd.h, named as in C. Each call goes to the generated binding's function with errno
- * captured; read, write and sleep also let a pending signal's handler run (see {@link Signal}).
+ * captured; read, write and sleep also let a pending signal's handler run (see {@link SignalLoop}).
  * Byte counts come back as int: a listing's {@code str_len = read(...)} stays one line.
  */
 public final class Unistd {
@@ -45,7 +45,7 @@ public final class Unistd {
 
     public static int read(int fd, MemorySegment buf, long count) {
         MemoryCheck.count("read", fd, buf, count);
-        if (Signal.active() && Signal.awaitReady(fd, Signal.POLLIN) == -1) return -1;
+        if (SignalLoop.active()) return SignalLoop.read(fd, buf, count);
         return rawRead(fd, buf, count);
     }
 
@@ -59,7 +59,7 @@ public final class Unistd {
 
     public static int write(int fd, MemorySegment buf, long count) {
         MemoryCheck.count("write", fd, buf, count);
-        if (Signal.active() && Signal.awaitReady(fd, Signal.POLLOUT) == -1) return -1;
+        if (SignalLoop.active() && SignalLoop.awaitReady(fd, SignalLoop.POLLOUT) == -1) return -1;
         try {
             return (int) (long) WRITE.invokeExact(Errno.state(), fd, buf, count);
         } catch (Throwable t) {
@@ -77,7 +77,7 @@ public final class Unistd {
 
     /** sleep(3): returns the seconds left when a caught signal cut it short, else 0. */
     public static int sleep(int seconds) {
-        if (Signal.active()) return Signal.interruptibleSleep(seconds);
+        if (SignalLoop.active()) return SignalLoop.sleep(seconds);
         System.out.flush();
         return posix_h.sleep(seconds);
     }
@@ -89,7 +89,7 @@ public final class Unistd {
 
     /** pause(2): waits for a caught signal; always -1 with EINTR. */
     public static int pause() {
-        return Signal.pause();
+        return SignalLoop.pause();
     }
 
     /**
