@@ -7,7 +7,6 @@ import static syskit.os.Wait.*;
 import syskit.os.Errno;
 import syskit.os.Signal.Sigaction;
 import syskit.os.Stdlib;
-import syskit.posix.posix_h;
 
 /**
  * kit/signalstorm [N]: proves the signal layer next to fork(). A sender child sends SIGALRM to
@@ -57,7 +56,7 @@ public final class SignalStorm {
         if (sender == 0) {
             while (getppid() == parent) {   // until the parent is gone or kills it
                 kill(parent, SIGALRM);
-                posix_h.usleep(1000);
+                syskit.os.Unistd.usleep(1000);
             }
             return 0;
         }

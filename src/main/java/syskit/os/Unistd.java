@@ -82,6 +82,12 @@ public final class Unistd {
         return posix_h.sleep(seconds);
     }
 
+    /** usleep(3): sleeps that many microseconds; it does not run handlers (the kit's own programs use it between signals). */
+    public static int usleep(int usec) {
+        System.out.flush();
+        return posix_h.usleep(usec);
+    }
+
     /** alarm(2): SIGALRM in that many seconds; 0 cancels. Returns the seconds left of the previous one. */
     public static int alarm(int seconds) {
         return posix_h.alarm(seconds);
