@@ -23,6 +23,8 @@ import syskit.posix.posix_h;
  */
 public final class Stdio {
     public static final int EOF = posix_h.EOF();
+    /** C's NULL, as fgets and fopen return it: compare with {@code ==}, as in C. */
+    public static final MemorySegment NULL = MemorySegment.NULL;
 
     private static final MethodHandle FOPEN = Errno.capturing(posix_h.fopen$address(), posix_h.fopen$descriptor());
     private static final MethodHandle FDOPEN = Errno.capturing(posix_h.fdopen$address(), posix_h.fdopen$descriptor());
@@ -34,6 +36,16 @@ public final class Stdio {
     private static final MethodHandle FWRITE = Errno.capturing(posix_h.fwrite$address(), posix_h.fwrite$descriptor());
 
     private Stdio() {}
+
+    /** C's {@code stdin} stream (not Java's System.in): {@code fgets(buf, BUF_SIZE, stdin())}. */
+    public static MemorySegment stdin() {
+        return posix_h.stdin();
+    }
+
+    /** C's {@code stdout} stream; flush it with fflush before a fork, as in C. */
+    public static MemorySegment stdout() {
+        return posix_h.stdout();
+    }
 
     /** fopen(3): the stream, or NULL (errno set). */
     public static MemorySegment fopen(String pathname, String mode) {
