@@ -37,6 +37,15 @@ public final class Stdio {
 
     private Stdio() {}
 
+    /**
+     * A returned pointer: {@link #NULL} itself when C returned NULL, so that a listing's
+     * {@code fgets(...) == NULL} is true exactly when C's is (a downcall makes a new segment
+     * of address 0, which {@code ==} would not match).
+     */
+    private static MemorySegment orNull(MemorySegment p) {
+        return p.address() == 0 ? NULL : p;
+    }
+
     /** C's {@code stdin} stream (not Java's System.in): {@code fgets(buf, BUF_SIZE, stdin())}. */
     public static MemorySegment stdin() {
         return posix_h.stdin();
@@ -50,7 +59,7 @@ public final class Stdio {
     /** fopen(3): the stream, or NULL (errno set). */
     public static MemorySegment fopen(String pathname, String mode) {
         try (Arena arena = Arena.ofConfined()) {
-            return (MemorySegment) FOPEN.invokeExact(Errno.state(), arena.allocateFrom(pathname), arena.allocateFrom(mode));
+            return orNull((MemorySegment) FOPEN.invokeExact(Errno.state(), arena.allocateFrom(pathname), arena.allocateFrom(mode)));
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -59,7 +68,7 @@ public final class Stdio {
     /** fdopen(3): a stream over an open descriptor (a file or a socket), or NULL. */
     public static MemorySegment fdopen(int fd, String mode) {
         try (Arena arena = Arena.ofConfined()) {
-            return (MemorySegment) FDOPEN.invokeExact(Errno.state(), fd, arena.allocateFrom(mode));
+            return orNull((MemorySegment) FDOPEN.invokeExact(Errno.state(), fd, arena.allocateFrom(mode)));
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -86,7 +95,7 @@ public final class Stdio {
     public static MemorySegment fgets(MemorySegment s, int size, MemorySegment stream) {
         MemoryCheck.count("fgets", -1, s, size);
         try {
-            return (MemorySegment) FGETS.invokeExact(Errno.state(), s, size, stream);
+            return orNull((MemorySegment) FGETS.invokeExact(Errno.state(), s, size, stream));
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
