@@ -1,5 +1,5 @@
 # syskit: make (the chapter 11 tour), make test (every test), make run EX=ch11/pipe1 ARGS='...'.
-# 'make help' lists the targets. Every target finds a JDK >= 22 itself (bin/find-jdk).
+# 'make help' lists the targets. Every target finds a JDK >= 25 itself (bin/find-jdk).
 SHELL := /bin/bash
 .DEFAULT_GOAL := tour
 .PHONY: tour help build test run list stress check try reset bench bindings clean jdk

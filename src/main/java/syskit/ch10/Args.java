@@ -1,5 +1,6 @@
 package syskit.ch10;
 
+import syskit.os.GetNum;
 import syskit.os.Stdlib;
 
 /**
@@ -12,7 +13,7 @@ final class Args {
     /** argv[i] as a whole number of seconds, or dflt when absent; bad input ends with usage, status 2. */
     static int seconds(String[] argv, int i, int dflt, String usage) {
         if (argv.length <= i) return dflt;
-        if (!argv[i].matches("[0-9]{1,6}")) {
+        if (GetNum.getInt(argv[i], 0, 999_999) == -1) {
             System.err.println("usage: " + usage + "  ('" + argv[i] + "' is not a number of seconds)");
             Stdlib.exit(2);
         }

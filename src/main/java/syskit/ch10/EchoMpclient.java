@@ -5,6 +5,7 @@ import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
 import static syskit.os.Stdlib.*;
+import static syskit.os.Stdio.*;
 import static syskit.os.Unistd.*;
 
 import java.lang.foreign.Arena;
@@ -21,6 +22,8 @@ import syskit.posix.sockaddr_in;
  * end, closes, and the parent's read returns 0.
  * Usage: echo_mpclient &lt;IP&gt; &lt;port&gt;
  *
+ * The child reads stdin with C's own fgets on C's stdin stream, as the book does (only the
+ * child reads stdin, so stdio's read-ahead takes nothing meant for another process).
  * Where the book's C goes wrong, this port does not follow it: at the end of input its fgets
  * loop resends the last line forever, here the end of input quits like q; and a failed read
  * (-1) in read_routine ends the loop instead of writing buf[-1].
@@ -82,26 +85,12 @@ public final class EchoMpclient {
 
     static void write_routine(int sock, MemorySegment buf) {
         while (true) {
-            if (fgets(buf, BUF_SIZE, STDIN_FILENO) == null || str(buf).equals("q\n") || str(buf).equals("Q\n")) {
+            if (fgets(buf, BUF_SIZE, stdin()) == NULL || str(buf).equals("q\n") || str(buf).equals("Q\n")) {
                 shutdown(sock, SHUT_WR);
                 return;
             }
             write(sock, buf, strlen(buf));
         }
-    }
-
-    /**
-     * fgets(3) on a descriptor: reads fd one byte at a time up to a newline or size-1 bytes, and
-     * ends the string with a NUL. Returns s, or null at the end of input with nothing read.
-     * Reading fd 0 itself (not Java's buffered System.in) leaves the rest of the input unread.
-     */
-    private static MemorySegment fgets(MemorySegment s, int size, int fd) {
-        int n = 0;
-        while (n < size - 1 && read(fd, s.asSlice(n, 1), 1) == 1) {
-            if (s.get(JAVA_BYTE, n++) == '\n') break;
-        }
-        s.set(JAVA_BYTE, n, (byte) 0);
-        return n == 0 ? null : s;
     }
 
     static void error_handling(String message) {

@@ -16,7 +16,6 @@ import java.lang.foreign.MemorySegment;
 
 import syskit.os.Errno;
 import syskit.posix.in_addr;
-import syskit.posix.posix_h;
 import syskit.posix.sockaddr_in;
 
 /**
@@ -37,8 +36,8 @@ import syskit.posix.sockaddr_in;
  */
 public final class EchoStoreserverFixed {
     static final int BUF_SIZE = 100;
-    static final int PIPE_BUF = posix_h.PIPE_BUF();
-    static final int EINTR = posix_h.EINTR();
+    static final int PIPE_BUF = syskit.os.Limits.PIPE_BUF;
+    static final int EINTR = syskit.os.Errno.EINTR;
 
     public static int main(String[] argv) {
         try (Arena arena = Arena.ofConfined()) {

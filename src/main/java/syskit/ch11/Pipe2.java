@@ -6,8 +6,6 @@ import static syskit.os.Unistd.*;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-import syskit.tools.TestDelay;
-
 /**
  * ch11/pipe2: two-way talk over ONE pipe, and why it fails. Both processes read the same pipe,
  * so whichever reads first gets the child's question: if the child does, it reads back its own
@@ -37,12 +35,9 @@ public final class Pipe2 {
             if (pid == 0) {
                 write(fds[1], str1, sizeof(str1));
                 if (withSleep) sleep(2);
-                // Test hook, a no-op unless a test sets -Dsyskit.pipe2.delay (see TestDelay).
-                TestDelay.at("syskit.pipe2.delay", "child-before-read");
                 read(fds[0], buf, BUF_SIZE);
                 System.out.println("Child proc output : " + str(buf));
             } else {
-                TestDelay.at("syskit.pipe2.delay", "parent-before-read");
                 read(fds[0], buf, BUF_SIZE);
                 System.out.println("Parent proc output : " + str(buf));
                 write(fds[1], str2, sizeof(str2));

@@ -63,7 +63,7 @@ public final class EchoStdclnt {
             while (true) {
                 System.out.print("Input message(Q to quit): ");
                 System.out.flush();   // C's stdin read flushes a terminal's stdout the same way
-                if (fgets(message, BUF_SIZE, stdin).equals(MemorySegment.NULL))
+                if (fgets(message, BUF_SIZE, stdin()) == NULL)
                     break;   // not in the book: the end of input quits like q
 
                 if (str(message).equals("q\n") || str(message).equals("Q\n"))

@@ -22,6 +22,10 @@ import syskit.posix.posix_h;
  * errno is a per-thread variable.
  */
 public final class Errno {
+    /** The errno values the listings test for. */
+    public static final int EINTR = posix_h.EINTR();
+    public static final int EAGAIN = posix_h.EAGAIN();
+
     private static final StructLayout STATE_LAYOUT = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO_FIELD =
             STATE_LAYOUT.varHandle(PathElement.groupElement("errno"));
@@ -32,8 +36,6 @@ public final class Errno {
     private static final ThreadLocal<MemorySegment> STATES =
             ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(STATE_LAYOUT));
 
-    /** EAGAIN: a non-blocking call found nothing to do (EWOULDBLOCK is the same number on Linux). */
-    public static final int EAGAIN = posix_h.EAGAIN();
 
     private Errno() {}
 

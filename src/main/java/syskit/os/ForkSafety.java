@@ -77,11 +77,6 @@ public final class ForkSafety {
     }
 
     /**
-     * Calls, once in the parent, a function whose descriptor is the same as _exit's
-     * ({@code void(int)}), and creates the _exit handle: the child's first (and last) downcall
-     * then reuses code the parent already linked.
-     */
-    /**
      * The kit's write and read, which a child commonly calls first (pipe1's child writes, an echo
      * server's child reads): one call each in the parent links their call sites, which a child
      * would otherwise link again itself (about 3 ms under -Xint, make bench). On fd -1, so that
@@ -96,10 +91,23 @@ public final class ForkSafety {
         Errno.fail(saved);
     }
 
+    /**
+     * Creates the _exit handle and calls, once in the parent, a downcall of _exit's shape
+     * ({@code void(int)}) that changes nothing: getpid(), whose result a void call drops and
+     * which ignores the argument (the x86-64 C convention makes that call safe). The child's
+     * first (and last) downcall then reuses code the parent already linked, and no state a
+     * listing can see (rand's seed, errno) is touched.
+     */
     private static void linkExitPath() {
         if (linked) return;
         posix_h._exit$handle();
-        posix_h.srand(1);
+        try {
+            MethodHandle sameShape = java.lang.foreign.Linker.nativeLinker()
+                    .downcallHandle(posix_h.getpid$address(), posix_h._exit$descriptor());
+            sameShape.invokeExact(0);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
         linkReadWrite();
         linked = true;
     }

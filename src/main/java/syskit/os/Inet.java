@@ -63,14 +63,8 @@ public final class Inet {
         return posix_h.inet_ntoa(in).reinterpret(Long.MAX_VALUE).getString(0);
     }
 
-    /**
-     * Not in C: the port number argv gives, or -1 when it is not a number from 1 to 65535. The
-     * book's {@code atoi} turns "abc" into port 0 (any free port) and 70000 into 4464; the
-     * listings refuse such an argument with a clear message instead.
-     */
+    /** Not in C: the port number argv gives, or -1 when it is not a number from 1 to 65535 (see {@link GetNum#getInt}). */
     public static int port(String arg) {
-        if (arg.isEmpty() || arg.length() > 5 || !arg.chars().allMatch(c -> c >= '0' && c <= '9')) return -1;
-        int port = Integer.parseInt(arg);
-        return port >= 1 && port <= 65535 ? port : -1;
+        return GetNum.getInt(arg, 1, 65535);
     }
 }

@@ -7,34 +7,24 @@ import java.util.HashMap;
 import java.util.Map;
 
 import syskit.posix.posix_h;
-import syskit.posix.pollfd;
-import syskit.posix.signalfd_siginfo;
 
 /**
- * signal.h for a JVM: signal, sigaction, kill, raise, and handlers that run on the listing's
- * own thread.
+ * signal.h for a JVM: signal, sigaction, the sigset functions, kill and raise, named as in C.
  *
  * In C the kernel interrupts the program and runs the handler on its stack. A JVM cannot take
  * that: a Java upcall run as a signal handler crashed it (the signal lands on any thread,
  * JVM-internal ones included). So the kit turns signals into data:
  * <ul>
  * <li>the launcher starts the JVM with {@link #CATCHABLE} blocked in every thread (a mask set
- *     before a re-exec is inherited by all the threads the new JVM starts), then unblocks them
- *     in the listing's thread only, where they keep their default action: Ctrl-C still kills;</li>
- * <li>installing a handler blocks that signal in the listing's thread too and adds it to a
+ *     before the JVM starts is inherited by all the threads it starts), then unblocks them in
+ *     the listing's thread only, where they keep their default action: Ctrl-C still kills;</li>
+ * <li>installing a handler here blocks that signal in the listing's thread too and adds it to a
  *     {@code signalfd}, where the kernel queues it (SIGCHLD goes there as well while any handler
  *     is installed, so that a blocking waitpid wakes when a child ends);</li>
- * <li>the kit's blocking calls (read, write, waitpid, sleep, pause; accept through
- *     {@link #awaitReady}) wait with {@code poll} on their descriptor and on the signalfd; when a
- *     signal is queued they run its handler on the listing's thread and return -1 with EINTR,
- *     or go on waiting when the handler was installed with SA_RESTART, as the kernel does in C.
- *     sleep and pause end after any handler, as they do in C.</li>
+ * <li>the kit's blocking calls wait in {@link SignalLoop}, which runs the queued handlers on the
+ *     listing's thread and makes the call fail with EINTR, or go on, as the kernel does in C.</li>
  * </ul>
- * No JVM thread ever takes a caught signal, and only the listing's thread takes an uncaught
- * one, with its C default. What the listing sees is C's behaviour, with two differences: a
- * handler runs when the program next waits in a kit call, not in the middle of a computation,
- * and never inside another handler (sa_mask is as if full). Standard signals still merge: two
- * SIGCHLDs queued before the handler runs are read as one, as in C.
+ * This class holds the dispositions; {@link SignalLoop} runs them.
  */
 public final class Signal {
     public static final int SIGHUP = posix_h.SIGHUP();
@@ -67,38 +57,72 @@ public final class Signal {
     public static final SigHandler SIG_DFL = sig -> {};
     public static final SigHandler SIG_IGN = sig -> {};
 
-    /** {@code sigset_t}: a set of signal numbers 1-64. */
-    public static final class sigset_t {
-        long bits;
-    }
-
-    /** {@code struct sigaction}: what a caught signal runs, with which flags. */
+    /**
+     * {@code struct sigaction}: what a caught signal runs, with which flags. sa_mask is a real
+     * {@code sigset_t} (the generated layout), filled with glibc's own sigemptyset, sigaddset...
+     */
     public static final class Sigaction {
         public SigHandler sa_handler = SIG_DFL;
-        public final sigset_t sa_mask = new sigset_t();
+        public final MemorySegment sa_mask = syskit.posix.sigset_t.allocate(Arena.ofAuto());
         public int sa_flags;
     }
 
-    static final short POLLIN = (short) posix_h.POLLIN();
-    static final short POLLOUT = (short) posix_h.POLLOUT();
-    private static final int EINTR = posix_h.EINTR();
-
     private static final MethodHandle SIGACTION = Errno.capturing(posix_h.sigaction$address(), posix_h.sigaction$descriptor());
-    private static final MethodHandle POLL = Errno.capturing(posix_h.poll$address(), posix_h.poll$descriptor());
+    private static final MethodHandle SIGEMPTYSET = Errno.capturing(posix_h.sigemptyset$address(), posix_h.sigemptyset$descriptor());
+    private static final MethodHandle SIGFILLSET = Errno.capturing(posix_h.sigfillset$address(), posix_h.sigfillset$descriptor());
+    private static final MethodHandle SIGADDSET = Errno.capturing(posix_h.sigaddset$address(), posix_h.sigaddset$descriptor());
+    private static final MethodHandle SIGDELSET = Errno.capturing(posix_h.sigdelset$address(), posix_h.sigdelset$descriptor());
+    private static final MethodHandle SIGISMEMBER = Errno.capturing(posix_h.sigismember$address(), posix_h.sigismember$descriptor());
     private static final MethodHandle KILL = Errno.capturing(posix_h.kill$address(), posix_h.kill$descriptor());
 
-    /** Every disposition set through {@link #sigaction} other than SIG_DFL; absent means SIG_DFL. */
+    /** Every disposition set through {@link #sigaction} other than SIG_DFL (SIG_IGN included); absent means SIG_DFL. */
     private static final Map<Integer, Sigaction> actions = new HashMap<>();
     private static int signalfd = -1;
-    private static boolean dispatching;
 
     private Signal() {}
 
-    public static int sigemptyset(sigset_t set) { set.bits = 0; return 0; }
-    public static int sigfillset(sigset_t set) { set.bits = -1L; return 0; }
-    public static int sigaddset(sigset_t set, int sig) { set.bits |= 1L << (sig - 1); return 0; }
-    public static int sigdelset(sigset_t set, int sig) { set.bits &= ~(1L << (sig - 1)); return 0; }
-    public static int sigismember(sigset_t set, int sig) { return (set.bits >>> (sig - 1) & 1) == 1 ? 1 : 0; }
+    /** sigemptyset(3) on a {@code sigset_t} segment, such as {@code act.sa_mask}. */
+    public static int sigemptyset(MemorySegment set) {
+        try {
+            return (int) SIGEMPTYSET.invokeExact(Errno.state(), set);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    public static int sigfillset(MemorySegment set) {
+        try {
+            return (int) SIGFILLSET.invokeExact(Errno.state(), set);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    /** sigaddset(3): -1 with EINVAL for a number that is not a signal. */
+    public static int sigaddset(MemorySegment set, int sig) {
+        try {
+            return (int) SIGADDSET.invokeExact(Errno.state(), set, sig);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    public static int sigdelset(MemorySegment set, int sig) {
+        try {
+            return (int) SIGDELSET.invokeExact(Errno.state(), set, sig);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    /** sigismember(3): 1, 0, or -1 with EINVAL. */
+    public static int sigismember(MemorySegment set, int sig) {
+        try {
+            return (int) SIGISMEMBER.invokeExact(Errno.state(), set, sig);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
 
     /** signal(2) as glibc has it: the handler stays installed and interrupted calls restart. */
     public static SigHandler signal(int sig, SigHandler handler) {
@@ -119,20 +143,22 @@ public final class Signal {
         if (oldact != null) {
             oldact.sa_handler = previous == null ? SIG_DFL : previous.sa_handler;
             oldact.sa_flags = previous == null ? 0 : previous.sa_flags;
-            oldact.sa_mask.bits = previous == null ? 0 : previous.sa_mask.bits;
+            if (previous == null) sigemptyset(oldact.sa_mask);
+            else MemorySegment.copy(previous.sa_mask, 0, oldact.sa_mask, 0, oldact.sa_mask.byteSize());
         }
         if (act == null) return 0;
         boolean handler = act.sa_handler != SIG_DFL && act.sa_handler != SIG_IGN;
         if (!isCatchable(sig)) {
             if (handler) return Errno.fail(posix_h.EINVAL());
-            if (act.sa_handler == SIG_IGN) actions.put(sig, act); else actions.remove(sig); // for the next oldact
+            // Recorded all the same, for the next oldact: signal(SIGPIPE, SIG_IGN) must come back as SIG_IGN.
+            if (act.sa_handler == SIG_IGN) actions.put(sig, act); else actions.remove(sig);
             return setKernelDisposition(sig, act.sa_handler);
         }
         if (handler) SigMask.requireBlockedInOtherThreads(sig);
         Sigaction copy = new Sigaction();
         copy.sa_handler = act.sa_handler;
         copy.sa_flags = act.sa_flags;
-        copy.sa_mask.bits = act.sa_mask.bits;
+        MemorySegment.copy(act.sa_mask, 0, copy.sa_mask, 0, copy.sa_mask.byteSize());
         if (act.sa_handler == SIG_DFL) actions.remove(sig);
         else actions.put(sig, copy);
         // A caught signal is blocked here and queued in the signalfd, so the kernel keeps the
@@ -158,15 +184,6 @@ public final class Signal {
         return kill(Unistd.getpid(), sig);
     }
 
-    /**
-     * True once a handler is installed (and none is running), on the listing's own thread:
-     * its blocking calls then watch the signalfd. Threads a listing starts never run handlers;
-     * they keep every catchable signal blocked (see {@link Pthread}) and call C directly.
-     */
-    static boolean active() {
-        return signalfd != -1 && caughtAny() && !dispatching && ForkSafety.onListingThread();
-    }
-
     /** Gives sig back its C default action (the launcher does this for SIGPIPE, which the JVM ignores). */
     public static void restoreDefault(int sig) {
         actions.remove(sig);
@@ -178,14 +195,25 @@ public final class Signal {
         return false;
     }
 
-    private static boolean caught(int sig) {
+    /** The disposition of sig, or null for SIG_DFL. */
+    static Sigaction action(int sig) {
+        return actions.get(sig);
+    }
+
+    /** True when sig has a handler (not SIG_DFL, not SIG_IGN). */
+    static boolean caught(int sig) {
         Sigaction a = actions.get(sig);
         return a != null && a.sa_handler != SIG_IGN;
     }
 
-    private static boolean caughtAny() {
+    static boolean caughtAny() {
         for (int sig : CATCHABLE) if (caught(sig)) return true;
         return false;
+    }
+
+    /** The signalfd where the caught signals queue, or -1 before any handler was installed. */
+    static int signalfd() {
+        return signalfd;
     }
 
     /**
@@ -201,106 +229,6 @@ public final class Signal {
             if (caught(sig) || (sig == SIGCHLD && actions.get(SIGCHLD) == null)) sigs[n++] = sig;
         }
         return java.util.Arrays.copyOf(sigs, n);
-    }
-
-    /**
-     * Waits until fd is ready for events or a handler ran. Returns 0 when fd is ready, -1 with
-     * EINTR when a handler without SA_RESTART ran.
-     */
-    static int awaitReady(int fd, short events) {
-        while (true) {
-            if (poll(fd, events, -1) != SIGNAL) return 0;
-            if (dispatch() == INTERRUPTED) return Errno.fail(EINTR);
-        }
-    }
-
-    /**
-     * sleep(3) with handlers installed: any handler that runs cuts it short, as in C, whatever
-     * SA_RESTART says (Linux never restarts a sleep). Returns the whole seconds left, as glibc does.
-     */
-    static int interruptibleSleep(int seconds) {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (true) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) return 0;
-            if (poll(-1, (short) 0, left) == SIGNAL) {
-                long rest = Math.max(0, deadline - System.nanoTime());   // before the handler runs
-                if (dispatch() != NONE) return (int) (rest / 1_000_000_000L);   // glibc drops the fraction
-            }
-        }
-    }
-
-    static int pause() {
-        if (!active()) {
-            System.out.flush();
-            posix_h.pause();
-            return Errno.fail(EINTR);
-        }
-        while (poll(-1, (short) 0, -1) != SIGNAL || dispatch() == NONE) { /* no handler ran yet */ }
-        return Errno.fail(EINTR);
-    }
-
-    /** waitpid without WNOHANG while handlers are installed: wakes on SIGCHLD (see {@link #routed}). */
-    static int blockingWaitpid(int pid, int[] status, int options) {
-        if (actions.get(SIGCHLD) != null && !caught(SIGCHLD)) {
-            return Wait.rawWaitpid(pid, status, options); // SIG_IGN: no SIGCHLD will come to wake the wait
-        }
-        while (true) {
-            int r = Wait.rawWaitpid(pid, status, options | Wait.WNOHANG);
-            if (r != 0) return r;
-            if (poll(-1, (short) 0, -1) == SIGNAL && dispatch() == INTERRUPTED) return Errno.fail(EINTR);
-        }
-    }
-
-    private static final int SIGNAL = -2, TIMEOUT = 0;
-
-    /** poll(2) on fd (if >= 0) and the signalfd. Returns SIGNAL, TIMEOUT or 1 (fd ready). */
-    private static int poll(int fd, short events, long timeoutNanos) {
-        System.out.flush();
-        int timeoutMs = timeoutNanos < 0 ? -1 : (int) Math.min(Integer.MAX_VALUE, (timeoutNanos + 999_999) / 1_000_000);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment fds = pollfd.allocateArray(2, arena);
-            pollfd.fd(pollfd.asSlice(fds, 0), signalfd);
-            pollfd.events(pollfd.asSlice(fds, 0), POLLIN);
-            pollfd.fd(pollfd.asSlice(fds, 1), fd);
-            pollfd.events(pollfd.asSlice(fds, 1), events);
-            int n;
-            do {
-                n = (int) POLL.invokeExact(Errno.state(), fds, 2L, timeoutMs);
-            } while (n == -1 && Errno.errno() == EINTR);
-            if (n == 0) return TIMEOUT;
-            if (pollfd.revents(pollfd.asSlice(fds, 0)) != 0) return SIGNAL;
-            return 1;
-        } catch (Throwable t) {
-            throw Errno.unreachable(t);
-        }
-    }
-
-    /** What {@link #dispatch} did: no handler ran, only SA_RESTART ones, or one without it. */
-    private static final int NONE = 0, RESTARTED = 1, INTERRUPTED = 2;
-
-    /**
-     * Reads every queued signal from the signalfd and runs its handler here, on the listing's
-     * thread, one after the other (a handler never interrupts another).
-     */
-    private static int dispatch() {
-        int result = NONE;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment info = signalfd_siginfo.allocate(arena);
-            while (Unistd.rawRead(signalfd, info, info.byteSize()) == info.byteSize()) {
-                int sig = signalfd_siginfo.ssi_signo(info);
-                if (!caught(sig)) continue; // SIGCHLD without a handler: ignored, as by default
-                Sigaction act = actions.get(sig);
-                result = Math.max(result, (act.sa_flags & SA_RESTART) != 0 ? RESTARTED : INTERRUPTED);
-                dispatching = true;
-                try {
-                    act.sa_handler.handle(sig);
-                } finally {
-                    dispatching = false;
-                }
-            }
-        }
-        return result;
     }
 
     private static int setKernelDisposition(int sig, SigHandler handler) {

@@ -93,7 +93,7 @@ public final class Socket {
      * accept returns -1 with EINTR (or goes on waiting under SA_RESTART).
      */
     public static int accept(int sockfd, MemorySegment addr, int[] addrlen) {
-        if (Signal.active() && Signal.awaitReady(sockfd, Signal.POLLIN) == -1) return -1;
+        if (SignalLoop.active() && SignalLoop.awaitReady(sockfd, SignalLoop.POLLIN) == -1) return -1;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment len = addrlen == null ? MemorySegment.NULL : arena.allocateFrom(ValueLayout.JAVA_INT, addrlen[0]);
             int r = (int) ACCEPT.H.invokeExact(Errno.state(), sockfd, addr, len);
@@ -147,7 +147,7 @@ public final class Socket {
     /** send(2). With a handler installed it waits like {@link Unistd#write}. */
     public static int send(int sockfd, MemorySegment buf, long len, int flags) {
         MemoryCheck.count("send", sockfd, buf, len);
-        if ((flags & MSG_DONTWAIT) == 0 && Signal.active() && Signal.awaitReady(sockfd, Signal.POLLOUT) == -1) return -1;
+        if ((flags & MSG_DONTWAIT) == 0 && SignalLoop.active() && SignalLoop.awaitReady(sockfd, SignalLoop.POLLOUT) == -1) return -1;
         try {
             return (int) (long) SEND.H.invokeExact(Errno.state(), sockfd, buf, len, flags);
         } catch (Throwable t) {
@@ -161,7 +161,9 @@ public final class Socket {
      */
     public static int recv(int sockfd, MemorySegment buf, long len, int flags) {
         MemoryCheck.count("recv", sockfd, buf, len);
-        if ((flags & (MSG_DONTWAIT | MSG_OOB)) == 0 && Signal.active() && Signal.awaitReady(sockfd, Signal.POLLIN) == -1) return -1;
+        if ((flags & (MSG_DONTWAIT | MSG_OOB)) == 0 && SignalLoop.active()) {
+            return SignalLoop.recv(sockfd, () -> recv(sockfd, buf, len, flags | MSG_DONTWAIT));   // waits there, then does not block
+        }
         try {
             return (int) (long) RECV.H.invokeExact(Errno.state(), sockfd, buf, len, flags);
         } catch (Throwable t) {
@@ -185,7 +187,9 @@ public final class Socket {
      */
     public static int recvfrom(int sockfd, MemorySegment buf, long len, int flags, MemorySegment src_addr, int[] addrlen) {
         MemoryCheck.count("recvfrom", sockfd, buf, len);
-        if ((flags & MSG_DONTWAIT) == 0 && Signal.active() && Signal.awaitReady(sockfd, Signal.POLLIN) == -1) return -1;
+        if ((flags & MSG_DONTWAIT) == 0 && SignalLoop.active()) {
+            return SignalLoop.recv(sockfd, () -> recvfrom(sockfd, buf, len, flags | MSG_DONTWAIT, src_addr, addrlen));
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment alen = addrlen == null ? MemorySegment.NULL : arena.allocateFrom(ValueLayout.JAVA_INT, addrlen[0]);
             int r = (int) (long) RECVFROM.H.invokeExact(Errno.state(), sockfd, buf, len, flags, src_addr, alen);

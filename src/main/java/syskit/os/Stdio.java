@@ -23,9 +23,8 @@ import syskit.posix.posix_h;
  */
 public final class Stdio {
     public static final int EOF = posix_h.EOF();
-    /** C's stdin stream (a FILE *). Output stays on System.out, which stands for C's stdout in every port. */
-    public static final MemorySegment stdin = posix_h.stdin();
-
+    /** C's NULL, as fgets and fopen return it: compare with {@code ==}, as in C. */
+    public static final MemorySegment NULL = MemorySegment.NULL;
 
 
     // One holder class per handle: a handle is built (~10 ms interpreted for each new shape) the
@@ -41,10 +40,29 @@ public final class Stdio {
 
     private Stdio() {}
 
+    /**
+     * A returned pointer: {@link #NULL} itself when C returned NULL, so that a listing's
+     * {@code fgets(...) == NULL} is true exactly when C's is (a downcall makes a new segment
+     * of address 0, which {@code ==} would not match).
+     */
+    private static MemorySegment orNull(MemorySegment p) {
+        return p.address() == 0 ? NULL : p;
+    }
+
+    /** C's {@code stdin} stream (not Java's System.in): {@code fgets(buf, BUF_SIZE, stdin())}. */
+    public static MemorySegment stdin() {
+        return posix_h.stdin();
+    }
+
+    /** C's {@code stdout} stream; flush it with fflush before a fork, as in C. */
+    public static MemorySegment stdout() {
+        return posix_h.stdout();
+    }
+
     /** fopen(3): the stream, or NULL (errno set). */
     public static MemorySegment fopen(String pathname, String mode) {
         try (Arena arena = Arena.ofConfined()) {
-            return (MemorySegment) FOPEN.H.invokeExact(Errno.state(), arena.allocateFrom(pathname), arena.allocateFrom(mode));
+            return orNull((MemorySegment) FOPEN.H.invokeExact(Errno.state(), arena.allocateFrom(pathname), arena.allocateFrom(mode)));
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -53,7 +71,7 @@ public final class Stdio {
     /** fdopen(3): a stream over an open descriptor (a file or a socket), or NULL. */
     public static MemorySegment fdopen(int fd, String mode) {
         try (Arena arena = Arena.ofConfined()) {
-            return (MemorySegment) FDOPEN.H.invokeExact(Errno.state(), fd, arena.allocateFrom(mode));
+            return orNull((MemorySegment) FDOPEN.H.invokeExact(Errno.state(), fd, arena.allocateFrom(mode)));
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -80,7 +98,7 @@ public final class Stdio {
     public static MemorySegment fgets(MemorySegment s, int size, MemorySegment stream) {
         MemoryCheck.count("fgets", -1, s, size);
         try {
-            return (MemorySegment) FGETS.H.invokeExact(Errno.state(), s, size, stream);
+            return orNull((MemorySegment) FGETS.H.invokeExact(Errno.state(), s, size, stream));
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }

@@ -9,7 +9,7 @@ import syskit.posix.posix_h;
 
 /**
  * unistd.h, named as in C. Each call goes to the generated binding's function with errno
- * captured; read, write and sleep also let a pending signal's handler run (see {@link Signal}).
+ * captured; read, write and sleep also let a pending signal's handler run (see {@link SignalLoop}).
  * Byte counts come back as int: a listing's {@code str_len = read(...)} stays one line.
  */
 public final class Unistd {
@@ -47,7 +47,7 @@ public final class Unistd {
 
     public static int read(int fd, MemorySegment buf, long count) {
         MemoryCheck.count("read", fd, buf, count);
-        if (Signal.active() && Signal.awaitReady(fd, Signal.POLLIN) == -1) return -1;
+        if (SignalLoop.active()) return SignalLoop.read(fd, buf, count);
         return rawRead(fd, buf, count);
     }
 
@@ -61,7 +61,7 @@ public final class Unistd {
 
     public static int write(int fd, MemorySegment buf, long count) {
         MemoryCheck.count("write", fd, buf, count);
-        if (Signal.active() && Signal.awaitReady(fd, Signal.POLLOUT) == -1) return -1;
+        if (SignalLoop.active() && SignalLoop.awaitReady(fd, SignalLoop.POLLOUT) == -1) return -1;
         return rawWrite(fd, buf, count);
     }
 
@@ -101,9 +101,15 @@ public final class Unistd {
 
     /** sleep(3): returns the seconds left when a caught signal cut it short, else 0. */
     public static int sleep(int seconds) {
-        if (Signal.active()) return Signal.interruptibleSleep(seconds);
+        if (SignalLoop.active()) return SignalLoop.sleep(seconds);
         System.out.flush();
         return posix_h.sleep(seconds);
+    }
+
+    /** usleep(3): sleeps that many microseconds; it does not run handlers (the kit's own programs use it between signals). */
+    public static int usleep(int usec) {
+        System.out.flush();
+        return posix_h.usleep(usec);
     }
 
     /** alarm(2): SIGALRM in that many seconds; 0 cancels. Returns the seconds left of the previous one. */
@@ -113,7 +119,7 @@ public final class Unistd {
 
     /** pause(2): waits for a caught signal; always -1 with EINTR. */
     public static int pause() {
-        return Signal.pause();
+        return SignalLoop.pause();
     }
 
     /**

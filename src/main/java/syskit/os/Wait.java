@@ -29,8 +29,8 @@ public final class Wait {
 
     /** waitpid(2). Blocking calls return -1 with EINTR when a signal handler ran while they waited. */
     public static int waitpid(int pid, int[] status, int options) {
-        if ((options & WNOHANG) == 0 && Signal.active()) {
-            return Signal.blockingWaitpid(pid, status, options);
+        if ((options & WNOHANG) == 0 && SignalLoop.active()) {
+            return SignalLoop.waitpid(pid, status, options);
         }
         return rawWaitpid(pid, status, options);
     }

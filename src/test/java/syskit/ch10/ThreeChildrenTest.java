@@ -9,8 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import syskit.harness.Await;
-import syskit.harness.Proc;
+import syskit.harness.LearnerRun;
 import syskit.harness.Result;
 import syskit.harness.Run;
 
@@ -62,22 +61,9 @@ class ThreeChildrenTest {
     /** Runs the answer; fails unless it ended with status 0, in time, leaving no process behind. */
     private static Result finish() {
         try (Run.Started s = Run.listing(EXERCISE).timeout(Duration.ofSeconds(15)).start()) {
-            Await.until(() -> !s.alive(), Duration.ofSeconds(15));
-            List<Proc> left = s.alive() ? List.of() : Proc.inSession(s.pid()).stream().filter(p -> !p.zombie()).toList();
-            Result r = s.await();
-            if (r.hung()) {
-                fail("Your program did not end within 15 s: does the parent wait for more children than it "
-                        + "has?%n%nOutput so far:%n%s", r.stdout());
-            }
-            if (!left.isEmpty()) {
-                fail("Your parent ended while children were still running (%s): collect all three before "
-                        + "main returns.%n%nOutput:%n%s", left, r.stdout());
-            }
-            if (r.exitStatus() != 0) {
-                fail("Your program ended with status %d instead of 0.%n%nOutput:%n%s%nErrors:%n%s",
-                        r.exitStatus(), r.stdout(), r.stderr());
-            }
-            return r;
+            return LearnerRun.finish(s, Duration.ofSeconds(15),
+                    "Your program did not end within 15 s: does the parent wait for more children than it has?",
+                    "Your parent ended while children were still running: collect all three before main returns.");
         }
     }
 

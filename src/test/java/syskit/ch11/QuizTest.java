@@ -50,14 +50,35 @@ class QuizTest {
         }
     }
 
+    /**
+     * Both tables, the child's and the parent's, two different processes: in each, fds[0] and
+     * fds[1] (the numbers pipe() returned) name the same pipe:[inode], and it is one inode for both.
+     */
     @Test
     void answer3_pipeFdsListingShowsOnePipeInBothProcesses() {
         Result r = Run.listing("ch11/pipe_fds").run();
         assertThat(r.exitStatus()).as(r.toString()).isZero();
-        Matcher m = PIPE.matcher(r.stdout());
-        List<String> inodes = m.results().map(x -> x.group(1)).toList();
-        assertThat(inodes).as("a pipe inode both processes list: %s", r.stdout())
-                .anyMatch(i -> inodes.indexOf(i) != inodes.lastIndexOf(i));
+        Matcher made = Pattern.compile("fds\\[0\\] = (\\d+) \\(read end\\), fds\\[1\\] = (\\d+)").matcher(r.stdout());
+        assertThat(made.find()).as(r.stdout()).isTrue();
+        String read = made.group(1), write = made.group(2);
+        Map<String, Map<String, String>> tables = new java.util.LinkedHashMap<>();   // "child (pid N)" -> fd -> target
+        Map<String, String> current = null;
+        for (String line : r.lines()) {
+            Matcher head = Pattern.compile("^(child|parent) \\(pid (\\d+)\\):$").matcher(line);
+            Matcher entry = Pattern.compile("^ +(\\d+) -> (.*)$").matcher(line);
+            if (head.matches()) tables.put(line, current = new java.util.TreeMap<>());
+            else if (entry.matches() && current != null) current.put(entry.group(1), entry.group(2));
+        }
+        assertThat(tables.keySet()).as(r.stdout()).hasSize(2)
+                .anyMatch(k -> k.startsWith("child ")).anyMatch(k -> k.startsWith("parent "));
+        assertThat(tables.keySet().stream().map(k -> k.replaceAll("\\D", "")).distinct()).as("two processes").hasSize(2);
+        Set<String> inodes = new TreeSet<>();
+        for (Map<String, String> t : tables.values()) {
+            assertThat(t.get(read)).as("fds[0] in %s", t).matches("pipe:\\[\\d+\\]");
+            assertThat(t.get(write)).as("fds[1] in %s", t).isEqualTo(t.get(read));
+            inodes.add(t.get(read));
+        }
+        assertThat(inodes).as("one pipe in the kernel, named by both processes").hasSize(1);
     }
 
     /** The exercise text (and question 4 above): C++'s cin reads ahead from a file, as System.in does. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import syskit.harness.Await;
+import syskit.harness.LearnerRun;
 import syskit.harness.Proc;
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -165,25 +166,11 @@ class ThreeConversationTest {
      * {@code hangHint} is added to the message of a program that did not end.
      */
     private static Result finish(Started s, String hangHint) {
-        boolean ended = s.awaitExit(TIMEOUT);
-        List<Proc> left = ended ? Proc.inSession(s.pid()).stream().filter(p -> !p.zombie()).toList() : List.of();
-        Result r = s.await();
-        if (!ended) {
-            fail("Your program did not end within %d s, so the check stopped it. A process still waits: for a line "
-                    + "on stdin, for its partner on a pipe, or for a child that never ends (does the child's loop stop "
-                    + "after three rounds?).%s%n%nOutput so far:%n%s", TIMEOUT.toSeconds(), String.format(hangHint),
-                    shown(r.stdout()));
-        }
-        if (!left.isEmpty()) {
-            fail("Your parent process ended while its child was still running (%s): the parent must wait for the "
-                    + "child (waitpid) before it returns, so the child's last line is printed and nothing is left "
-                    + "behind.%n%nOutput:%n%s", left, shown(r.stdout()));
-        }
-        if (r.exitStatus() != 0) {
-            fail("Your program ended with status %d instead of 0.%n%nOutput:%n%s%nErrors:%n%s",
-                    r.exitStatus(), shown(r.stdout()), shown(r.stderr()));
-        }
-        return r;
+        return LearnerRun.finish(s, TIMEOUT, String.format("Your program did not end within %d s, so the check stopped it. "
+                + "A process still waits: for a line on stdin, for its partner on a pipe, or for a child that never ends "
+                + "(does the child's loop stop after three rounds?).", TIMEOUT.toSeconds()) + String.format(hangHint),
+                "Your parent process ended while its child was still running: the parent must wait for the "
+                + "child (waitpid) before it returns, so the child's last line is printed and nothing is left behind.");
     }
 
     /** Waits until the prompt has started its n-th line of output. */
@@ -196,14 +183,9 @@ class ThreeConversationTest {
         }
     }
 
-    /** True when the process is blocked in read(2) on a descriptor other than stdin (x86-64: syscall 0). */
+    /** True when a thread of the process is asleep in read(2) on a descriptor other than stdin. */
     private static boolean blockedReadingAPipe(int pid) {
-        try {
-            String[] call = Files.readString(Path.of("/proc", Integer.toString(pid), "syscall")).strip().split(" ");
-            return call.length > 1 && call[0].equals("0") && Long.decode(call[1]) != 0;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return Proc.syscalls(pid).stream().anyMatch(c -> c.state() == 'S' && c.nr() == Proc.Syscall.READ && c.args().get(0) != 0);
     }
 
     private static void type(Started s, String line) {
@@ -225,9 +207,7 @@ class ThreeConversationTest {
 
     /** At most 30 lines of a program's output, for a message a learner can read. */
     private static String shown(String output) {
-        List<String> lines = output.lines().toList();
-        if (lines.size() <= 30) return output;
-        return String.join("\n", lines.subList(0, 30)) + "\n... (" + (lines.size() - 30) + " more lines)\n";
+        return LearnerRun.shown(output);
     }
 
     private static List<String> sixLines() {

@@ -44,7 +44,7 @@ public record PipeTrace(Result result, int childPid, Integer childExitStatus, Li
     }
 
     private static final Pattern CALL = Pattern.compile("(\\d+) +(\\w+)\\((.*)\\) += (-?\\d+).*");
-    /** A successful execve of .../java; under -xx strace writes the path as \x2f\x6a\x61\x76\x61 ("/java"). */
+    /** The execve of java; with -xx strace writes the path as hex escapes ("/java": x2f x6a x61 x76 x61). */
     private static final Pattern JAVA_EXEC = Pattern.compile("execve\\(\"[^\"]*(/java|\\\\x2f\\\\x6a\\\\x61\\\\x76\\\\x61)\".* = 0$");
     private static final Pattern EXIT = Pattern.compile("(\\d+) +\\+\\+\\+ exited with (\\d+) \\+\\+\\+");
     private static final Pattern FDS = Pattern.compile("\\[(\\d+), (\\d+)\\]");

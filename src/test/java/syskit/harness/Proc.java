@@ -74,7 +74,23 @@ public record Proc(int pid, String comm, char state, int ppid, int pgrp, int ses
      * running in user space. x86-64 numbers: {@link #READ} is read(2).
      */
     public record Syscall(int tid, char state, int nr, List<Long> args) {
-        public static final int READ = 0;
+        public static final int READ = 0, POLL = 7;
+    }
+
+    /** The thread of pid asleep ('S') in system call nr, or null. */
+    public static Syscall asleepIn(int pid, int nr) {
+        for (Syscall c : syscalls(pid)) if (c.state() == 'S' && c.nr() == nr) return c;
+        return null;
+    }
+
+    /** True while a tracer (strace) is attached to that thread of pid. */
+    public static boolean traced(int pid, int tid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Integer.toString(pid), "task", Integer.toString(tid), "status"))
+                    .stream().anyMatch(l -> l.startsWith("TracerPid:") && !l.substring(10).trim().equals("0"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Every thread of the process and the system call it is in; empty when the process is gone. */

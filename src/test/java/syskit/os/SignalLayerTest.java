@@ -22,12 +22,12 @@ import syskit.harness.Run;
 class SignalLayerTest {
 
     @Test
-    void aThousandForksUnderAStreamOfSigchldAndSigalrmHangNoneAndEveryHandlerRunsOnTheListingThread() {
+    void aThousandForksUnderAStreamOfSigchldAndSigalrmHangNoneAndNoOtherThreadCanTakeTheSignals() {
         Result r = Run.listing("kit/signalstorm", "1000").timeout(Duration.ofSeconds(120)).run();
         assertThat(r.hung()).as("hung: %s", r).isFalse();
         assertThat(r.exitStatus()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains("signalstorm: 1000 of 1000 children reaped with 7")
-                .contains(" 0 handlers off the listing thread");
+                .contains(" 0 other threads with a catchable signal unblocked");
         assertThat(r.survivors()).isEmpty();
     }
 
@@ -98,6 +98,74 @@ class SignalLayerTest {
         }
     }
 
+    @Test
+    void signalAndSigactionReportBackEveryDispositionAndTheSigsetFunctionsAreGlibcs() {
+        Result r = Run.listing("kit/dispositions").run();
+        assertThat(r.exitStatus()).as(r.toString()).isZero();
+        assertThat(r.lines()).containsExactly(     // the answers a C program gets
+                "signal(SIGPIPE, SIG_IGN) returned SIG_DFL",
+                "sigaction(SIGPIPE) oldact SIG_IGN",
+                "signal(SIGPIPE, SIG_DFL) returned SIG_IGN",
+                "signal(SIGUSR1, h) returned SIG_DFL",
+                "signal(SIGUSR1, SIG_IGN) returned handler",
+                "signal(SIGUSR1, SIG_DFL) returned SIG_IGN",
+                "sigismember(SIGHUP) 1, sigismember(SIGINT) 0",
+                "sigaddset(65) -1 Invalid argument, then sigismember(SIGHUP) 1, sigismember(SIGQUIT) 0",
+                "after sigfillset, sigdelset(SIGINT): SIGINT 0, SIGTERM 1",
+                "oldact sa_mask kept: SIGINT 0, SIGTERM 1");
+    }
+
+    /**
+     * The poll-then-read gap: the listing (a SIGUSR1 handler, one read of stdin) waits in poll;
+     * strace holds it 5 s right after poll returns "ready" (after the attach, the poll goes on as restart_syscall), and in that time the test takes the
+     * byte itself (through /proc/PID/fd/0) and sends SIGUSR1. A blocking read would now sleep
+     * forever with SIGUSR1 queued; the kit's read must find nothing, wait again, and run the handler.
+     */
+    @Test
+    void aReadWhoseBytesAnotherProcessTookAfterThePollStillRunsTheHandler() throws Exception {
+        syskit.harness.Tool.assumeInstalled("strace", "hold the listing between its poll and its read");
+        Path trace = Files.createTempFile("syskit-pollgap", ".txt");
+        Process strace = null;
+        try (Run.Started s = Run.listing("kit/pollgap").stdinPipe().start()) {
+            assertThat(s.awaitOutput("reading\n", Duration.ofSeconds(20))).as(s.stdout()).isTrue();
+            Proc.Syscall[] poll = new Proc.Syscall[1];
+            assertThat(Await.until(() -> (poll[0] = Proc.asleepIn(s.pid(), Proc.Syscall.POLL)) != null, Duration.ofSeconds(10)))
+                    .as("the listing thread waits in poll: %s", Proc.syscalls(s.pid())).isTrue();
+            int tid = poll[0].tid();
+            strace = new ProcessBuilder("strace", "-q", "-p", Integer.toString(tid), "-e", "trace=poll,restart_syscall",
+                    "-e", "inject=poll,restart_syscall:delay_exit=5000000", "-o", trace.toString()).redirectErrorStream(true).start();
+            assertThat(Await.until(() -> Proc.traced(s.pid(), tid), Duration.ofSeconds(10))).isTrue();
+
+            s.stdin().write('x');
+            s.stdin().flush();
+            assertThat(Await.until(() -> read(trace).contains("DELAYED"), Duration.ofSeconds(10)))
+                    .as("poll returned ready and is held: %s", read(trace)).isTrue();
+            try (var other = Files.newInputStream(Path.of("/proc", Integer.toString(s.pid()), "fd", "0"))) {
+                assertThat(other.read()).as("the test took the byte").isEqualTo('x');
+            }
+            s.signal(Signal.SIGUSR1);
+
+            assertThat(s.awaitOutput("read: -1 Interrupted system call\n", Duration.ofSeconds(30)))
+                    .as("handler ran and read failed with EINTR; stdout: %s; threads: %s", s.stdout(), Proc.syscalls(s.pid()))
+                    .isTrue();
+            assertThat(s.stdout()).isEqualTo("reading\nSIGUSR1 handled\nread: -1 Interrupted system call\n");
+        } finally {
+            if (strace != null) {
+                strace.destroy();
+                strace.waitFor();
+            }
+            Files.deleteIfExists(trace);
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /** sleep(10) cut short by an alarm after about 1 s: 8 or 9 whole seconds left, never 0. */
     private static void assertSleepReturnedTheSecondsLeft(Result r) {
         assertThat(r.lines()).hasSize(6);
@@ -125,14 +193,9 @@ class SignalLayerTest {
         return m;
     }
 
-    /** Waits until the process sleeps in read(2) (syscall 0 on x86-64), so Ctrl-C finds it blocked there. */
+    /** Waits until the process sleeps in read(2), so Ctrl-C finds it blocked there. */
     private static void awaitBlockedInRead(int pid) {
-        Await.until(() -> {
-            try {
-                return Files.readString(Path.of("/proc", Integer.toString(pid), "syscall")).startsWith("0 ");
-            } catch (IOException e) {
-                return true; // not readable here: the printed line already came just before read()
-            }
-        }, Duration.ofSeconds(10));
+        assertThat(Await.until(() -> Proc.asleepIn(pid, Proc.Syscall.READ) != null, Duration.ofSeconds(10)))
+                .as("blocked in read: %s", Proc.syscalls(pid)).isTrue();
     }
 }
