@@ -24,16 +24,24 @@ public final class Epoll {
     public static final int EPOLL_CTL_DEL = posix_h.EPOLL_CTL_DEL();
     public static final int EPOLL_CTL_MOD = posix_h.EPOLL_CTL_MOD();
 
-    private static final MethodHandle EPOLL_CREATE = Errno.capturing(posix_h.epoll_create$address(), posix_h.epoll_create$descriptor());
-    private static final MethodHandle EPOLL_CTL = Errno.capturing(posix_h.epoll_ctl$address(), posix_h.epoll_ctl$descriptor());
-    private static final MethodHandle EPOLL_WAIT = Errno.capturing(posix_h.epoll_wait$address(), posix_h.epoll_wait$descriptor());
+    // One holder class per handle: a handle is built (~10 ms interpreted for each new shape) the
+    // first time a listing makes that call, not when the class loads.
+    private static final class EPOLL_CREATE {
+        static final MethodHandle H = Errno.capturing(posix_h.epoll_create$address(), posix_h.epoll_create$descriptor());
+    }
+    private static final class EPOLL_CTL {
+        static final MethodHandle H = Errno.capturing(posix_h.epoll_ctl$address(), posix_h.epoll_ctl$descriptor());
+    }
+    private static final class EPOLL_WAIT {
+        static final MethodHandle H = Errno.capturing(posix_h.epoll_wait$address(), posix_h.epoll_wait$descriptor());
+    }
 
     private Epoll() {}
 
     /** epoll_create(2): a new epoll instance's descriptor; size is only a hint (it must be positive). */
     public static int epoll_create(int size) {
         try {
-            return (int) EPOLL_CREATE.invokeExact(Errno.state(), size);
+            return (int) EPOLL_CREATE.H.invokeExact(Errno.state(), size);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -42,7 +50,7 @@ public final class Epoll {
     /** epoll_ctl(2): ADD, MOD or DEL fd; event may be {@code MemorySegment.NULL} for DEL, as in C. */
     public static int epoll_ctl(int epfd, int op, int fd, MemorySegment event) {
         try {
-            return (int) EPOLL_CTL.invokeExact(Errno.state(), epfd, op, fd, event);
+            return (int) EPOLL_CTL.H.invokeExact(Errno.state(), epfd, op, fd, event);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -59,7 +67,7 @@ public final class Epoll {
                     + " is larger than the array (" + events.byteSize() / epoll_event.sizeof()
                     + " events); C would let the kernel write past its end");
         try {
-            return (int) EPOLL_WAIT.invokeExact(Errno.state(), epfd, events, maxevents, timeout);
+            return (int) EPOLL_WAIT.H.invokeExact(Errno.state(), epfd, events, maxevents, timeout);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }

@@ -27,8 +27,6 @@ public final class Fcntl {
     public static final int F_GETOWN = posix_h.F_GETOWN();
     public static final int F_SETOWN = posix_h.F_SETOWN();
 
-
-
     // One holder class per handle: a handle is built (~10 ms interpreted for each new shape) the
     // first time a listing makes that call, not when the class loads.
     private static final class OPEN {

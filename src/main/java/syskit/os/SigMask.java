@@ -13,7 +13,12 @@ import syskit.posix.posix_h;
 
 /** The thread signal masks and the signalfd behind {@link Signal}. */
 public final class SigMask {
-    private static final MethodHandle SIGNALFD = Errno.capturing(posix_h.signalfd$address(), posix_h.signalfd$descriptor());
+
+    // One holder class per handle: a handle is built (~10 ms interpreted for each new shape) the
+    // first time a listing makes that call, not when the class loads.
+    private static final class SIGNALFD {
+        static final MethodHandle H = Errno.capturing(posix_h.signalfd$address(), posix_h.signalfd$descriptor());
+    }
 
     private SigMask() {}
 
@@ -79,7 +84,7 @@ public final class SigMask {
         if (fd == -1 && sigs.length == 0) return -1;
         try (Arena arena = Arena.ofConfined()) {
             int flags = posix_h.SFD_NONBLOCK() | posix_h.SFD_CLOEXEC();
-            int r = (int) SIGNALFD.invokeExact(Errno.state(), fd, set(arena, sigs), flags);
+            int r = (int) SIGNALFD.H.invokeExact(Errno.state(), fd, set(arena, sigs), flags);
             if (r == -1) throw new IllegalStateException("signalfd: " + Errno.strerror(Errno.errno()));
             return r;
         } catch (Throwable t) {

@@ -67,24 +67,39 @@ public final class Signal {
         public int sa_flags;
     }
 
-    private static final MethodHandle SIGACTION = Errno.capturing(posix_h.sigaction$address(), posix_h.sigaction$descriptor());
-    private static final MethodHandle SIGEMPTYSET = Errno.capturing(posix_h.sigemptyset$address(), posix_h.sigemptyset$descriptor());
-    private static final MethodHandle SIGFILLSET = Errno.capturing(posix_h.sigfillset$address(), posix_h.sigfillset$descriptor());
-    private static final MethodHandle SIGADDSET = Errno.capturing(posix_h.sigaddset$address(), posix_h.sigaddset$descriptor());
-    private static final MethodHandle SIGDELSET = Errno.capturing(posix_h.sigdelset$address(), posix_h.sigdelset$descriptor());
-    private static final MethodHandle SIGISMEMBER = Errno.capturing(posix_h.sigismember$address(), posix_h.sigismember$descriptor());
-    private static final MethodHandle KILL = Errno.capturing(posix_h.kill$address(), posix_h.kill$descriptor());
 
     /** Every disposition set through {@link #sigaction} other than SIG_DFL (SIG_IGN included); absent means SIG_DFL. */
     private static final Map<Integer, Sigaction> actions = new HashMap<>();
     private static int signalfd = -1;
+
+    // One holder class per handle: a handle is built (~10 ms interpreted for each new shape) the
+    // first time a listing makes that call, not when the class loads.
+    private static final class SIGACTION {
+        static final MethodHandle H = Errno.capturing(posix_h.sigaction$address(), posix_h.sigaction$descriptor());
+    }
+    private static final class SIGEMPTYSET {
+        static final MethodHandle H = Errno.capturing(posix_h.sigemptyset$address(), posix_h.sigemptyset$descriptor());
+    }
+    private static final class SIGFILLSET {
+        static final MethodHandle H = Errno.capturing(posix_h.sigfillset$address(), posix_h.sigfillset$descriptor());
+    }
+    private static final class SIGADDSET {
+        static final MethodHandle H = Errno.capturing(posix_h.sigaddset$address(), posix_h.sigaddset$descriptor());
+    }
+    private static final class SIGDELSET {
+        static final MethodHandle H = Errno.capturing(posix_h.sigdelset$address(), posix_h.sigdelset$descriptor());
+    }
+    private static final class SIGISMEMBER {
+        static final MethodHandle H = Errno.capturing(posix_h.sigismember$address(), posix_h.sigismember$descriptor());
+    }
+    private static final class KILL { static final MethodHandle H = Errno.capturing(posix_h.kill$address(), posix_h.kill$descriptor()); }
 
     private Signal() {}
 
     /** sigemptyset(3) on a {@code sigset_t} segment, such as {@code act.sa_mask}. */
     public static int sigemptyset(MemorySegment set) {
         try {
-            return (int) SIGEMPTYSET.invokeExact(Errno.state(), set);
+            return (int) SIGEMPTYSET.H.invokeExact(Errno.state(), set);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -92,7 +107,7 @@ public final class Signal {
 
     public static int sigfillset(MemorySegment set) {
         try {
-            return (int) SIGFILLSET.invokeExact(Errno.state(), set);
+            return (int) SIGFILLSET.H.invokeExact(Errno.state(), set);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -101,7 +116,7 @@ public final class Signal {
     /** sigaddset(3): -1 with EINVAL for a number that is not a signal. */
     public static int sigaddset(MemorySegment set, int sig) {
         try {
-            return (int) SIGADDSET.invokeExact(Errno.state(), set, sig);
+            return (int) SIGADDSET.H.invokeExact(Errno.state(), set, sig);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -109,7 +124,7 @@ public final class Signal {
 
     public static int sigdelset(MemorySegment set, int sig) {
         try {
-            return (int) SIGDELSET.invokeExact(Errno.state(), set, sig);
+            return (int) SIGDELSET.H.invokeExact(Errno.state(), set, sig);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -118,7 +133,7 @@ public final class Signal {
     /** sigismember(3): 1, 0, or -1 with EINVAL. */
     public static int sigismember(MemorySegment set, int sig) {
         try {
-            return (int) SIGISMEMBER.invokeExact(Errno.state(), set, sig);
+            return (int) SIGISMEMBER.H.invokeExact(Errno.state(), set, sig);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -173,7 +188,7 @@ public final class Signal {
     /** kill(2). */
     public static int kill(int pid, int sig) {
         try {
-            return (int) KILL.invokeExact(Errno.state(), pid, sig);
+            return (int) KILL.H.invokeExact(Errno.state(), pid, sig);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -238,7 +253,7 @@ public final class Signal {
             syskit.posix.sigaction.__sigaction_handler.sa_handler(
                     syskit.posix.sigaction.__sigaction_handler(act),
                     MemorySegment.ofAddress(handler == SIG_IGN ? 1 : 0));
-            return (int) SIGACTION.invokeExact(Errno.state(), sig, act, MemorySegment.NULL);
+            return (int) SIGACTION.H.invokeExact(Errno.state(), sig, act, MemorySegment.NULL);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }

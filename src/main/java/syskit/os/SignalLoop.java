@@ -40,9 +40,12 @@ final class SignalLoop {
     private static final int EINTR = posix_h.EINTR();
     private static final int EAGAIN = posix_h.EAGAIN();
 
-    private static final MethodHandle POLL = Errno.capturing(posix_h.poll$address(), posix_h.poll$descriptor());
 
     private static boolean dispatching;
+
+    // One holder class per handle: a handle is built (~10 ms interpreted for each new shape) the
+    // first time a listing makes that call, not when the class loads.
+    private static final class POLL { static final MethodHandle H = Errno.capturing(posix_h.poll$address(), posix_h.poll$descriptor()); }
 
     private SignalLoop() {}
 
@@ -163,7 +166,7 @@ final class SignalLoop {
             pollfd.events(pollfd.asSlice(fds, 1), events);
             int n;
             do {
-                n = (int) POLL.invokeExact(Errno.state(), fds, 2L, timeoutMs);
+                n = (int) POLL.H.invokeExact(Errno.state(), fds, 2L, timeoutMs);
             } while (n == -1 && Errno.errno() == EINTR);
             if (n == 0) return TIMEOUT;
             if (pollfd.revents(pollfd.asSlice(fds, 0)) != 0) return SIGNAL;

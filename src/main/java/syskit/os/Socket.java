@@ -41,8 +41,6 @@ public final class Socket {
     public static final int MSG_DONTWAIT = posix_h.MSG_DONTWAIT();
     public static final int MSG_WAITALL = posix_h.MSG_WAITALL();
 
-
-
     // One holder class per handle: a handle is built (~10 ms interpreted for each new shape) the
     // first time a listing makes that call, not when the class loads, so a client that only
     // connects never pays for accept or recvfrom.

@@ -26,7 +26,6 @@ public final class Stdio {
     /** C's NULL, as fgets and fopen return it: compare with {@code ==}, as in C. */
     public static final MemorySegment NULL = MemorySegment.NULL;
 
-
     // One holder class per handle: a handle is built (~10 ms interpreted for each new shape) the
     // first time a listing makes that call, not when the class loads.
     private static final class FOPEN { static final MethodHandle H = Errno.capturing(posix_h.fopen$address(), posix_h.fopen$descriptor()); }

@@ -16,12 +16,14 @@ public final class Unistd {
     public static final int STDIN_FILENO = posix_h.STDIN_FILENO();
     public static final int STDOUT_FILENO = posix_h.STDOUT_FILENO();
 
-    private static final MethodHandle PIPE = Errno.capturing(posix_h.pipe$address(), posix_h.pipe$descriptor());
-    private static final MethodHandle READ = Errno.capturing(posix_h.read$address(), posix_h.read$descriptor());
-    private static final MethodHandle WRITE = Errno.capturing(posix_h.write$address(), posix_h.write$descriptor());
-    private static final MethodHandle CLOSE = Errno.capturing(posix_h.close$address(), posix_h.close$descriptor());
-    private static final MethodHandle DUP = Errno.capturing(posix_h.dup$address(), posix_h.dup$descriptor());
-    private static final MethodHandle DUP2 = Errno.capturing(posix_h.dup2$address(), posix_h.dup2$descriptor());
+    // One holder class per handle: a handle is built (~10 ms interpreted for each new shape) the
+    // first time a listing makes that call, not when the class loads.
+    private static final class PIPE { static final MethodHandle H = Errno.capturing(posix_h.pipe$address(), posix_h.pipe$descriptor()); }
+    private static final class READ { static final MethodHandle H = Errno.capturing(posix_h.read$address(), posix_h.read$descriptor()); }
+    private static final class WRITE { static final MethodHandle H = Errno.capturing(posix_h.write$address(), posix_h.write$descriptor()); }
+    private static final class CLOSE { static final MethodHandle H = Errno.capturing(posix_h.close$address(), posix_h.close$descriptor()); }
+    private static final class DUP { static final MethodHandle H = Errno.capturing(posix_h.dup$address(), posix_h.dup$descriptor()); }
+    private static final class DUP2 { static final MethodHandle H = Errno.capturing(posix_h.dup2$address(), posix_h.dup2$descriptor()); }
 
     private Unistd() {}
 
@@ -29,7 +31,7 @@ public final class Unistd {
     public static int pipe(int[] fds) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment pair = arena.allocate(ValueLayout.JAVA_INT, 2);
-            int r = (int) PIPE.invokeExact(Errno.state(), pair);
+            int r = (int) PIPE.H.invokeExact(Errno.state(), pair);
             if (r == 0) {
                 fds[0] = pair.getAtIndex(ValueLayout.JAVA_INT, 0);
                 fds[1] = pair.getAtIndex(ValueLayout.JAVA_INT, 1);
@@ -53,7 +55,7 @@ public final class Unistd {
 
     static int rawRead(int fd, MemorySegment buf, long count) {
         try {
-            return (int) (long) READ.invokeExact(Errno.state(), fd, buf, count);
+            return (int) (long) READ.H.invokeExact(Errno.state(), fd, buf, count);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -67,7 +69,7 @@ public final class Unistd {
 
     static int rawWrite(int fd, MemorySegment buf, long count) {
         try {
-            return (int) (long) WRITE.invokeExact(Errno.state(), fd, buf, count);
+            return (int) (long) WRITE.H.invokeExact(Errno.state(), fd, buf, count);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -75,7 +77,7 @@ public final class Unistd {
 
     public static int close(int fd) {
         try {
-            return (int) CLOSE.invokeExact(Errno.state(), fd);
+            return (int) CLOSE.H.invokeExact(Errno.state(), fd);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -84,7 +86,7 @@ public final class Unistd {
     /** dup(2): the lowest free descriptor, now a second name for fd's open file; -1 on error. */
     public static int dup(int fd) {
         try {
-            return (int) DUP.invokeExact(Errno.state(), fd);
+            return (int) DUP.H.invokeExact(Errno.state(), fd);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -93,7 +95,7 @@ public final class Unistd {
     /** dup2(2): makes fd2 a second name for fd's open file (closing fd2 first if open); fd2, or -1. */
     public static int dup2(int fd, int fd2) {
         try {
-            return (int) DUP2.invokeExact(Errno.state(), fd, fd2);
+            return (int) DUP2.H.invokeExact(Errno.state(), fd, fd2);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }

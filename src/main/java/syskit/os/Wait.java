@@ -14,11 +14,15 @@ import syskit.posix.posix_h;
 public final class Wait {
     public static final int WNOHANG = posix_h.WNOHANG();
 
-    private static final MethodHandle WAITPID =
-            Errno.capturing(posix_h.waitpid$address(), posix_h.waitpid$descriptor());
 
     /** Where waitpid(2) writes the status for the listing's thread: one int, no arena per call (other threads get their own). */
     private static final MemorySegment STATUS = Arena.global().allocate(ValueLayout.JAVA_INT);
+
+    // One holder class per handle: a handle is built (~10 ms interpreted for each new shape) the
+    // first time a listing makes that call, not when the class loads.
+    private static final class WAITPID {
+        static final MethodHandle H = Errno.capturing(posix_h.waitpid$address(), posix_h.waitpid$descriptor());
+    }
 
     private Wait() {}
 
@@ -42,7 +46,7 @@ public final class Wait {
     static int rawWaitpid(int pid, int[] status, int options) {
         try {
             MemorySegment where = ForkSafety.onListingThread() ? STATUS : Arena.ofAuto().allocate(ValueLayout.JAVA_INT);
-            int r = (int) WAITPID.invokeExact(Errno.state(), pid, where, options);
+            int r = (int) WAITPID.H.invokeExact(Errno.state(), pid, where, options);
             if (r > 0 && status != null) status[0] = where.get(ValueLayout.JAVA_INT, 0);
             return r;
         } catch (Throwable t) {
