@@ -10,13 +10,11 @@ import java.lang.foreign.MemorySegment;
 import syskit.os.CString;
 import syskit.os.Signal;
 import syskit.os.Stdio;
-import syskit.os.Wait;
 import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
 
 /**
- * kit/warmup (and kit/warmup_fork): the training run of the JVM's AOT cache (bin/aot, at build
- * time). It makes the calls most listings make first, so that the classes they load and link
+ * kit/warmup: the training run of the JIT profile's AOT cache (bin/aot, at build time). It makes the calls most listings make first, so that the classes they load and link
  * come from the cache at every later start. It prints nothing and touches nothing outside itself.
  */
 public final class Warmup {
@@ -53,11 +51,6 @@ public final class Warmup {
 
             Signal.signal(Signal.SIGUSR1, Signal.SIG_IGN);
             Signal.signal(Signal.SIGUSR1, Signal.SIG_DFL);
-            if (argv[0].endsWith("_fork")) {
-                int pid = fork();
-                if (pid == 0) return 0;
-                Wait.waitpid(pid, new int[1], 0);
-            }
         }
         return 0;
     }
