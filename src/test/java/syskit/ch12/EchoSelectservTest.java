@@ -33,7 +33,7 @@ class EchoSelectservTest {
         for (boolean java : new boolean[] {true, false}) {
             int port = Tcp.freePort();
             try (Run.Started server = start(java, port)) {
-                EchoLoad.Report r = EchoLoad.run(port, 50, 200, 20);
+                EchoLoad.Report r = EchoLoad.run(port, 50, 200, 20, () -> count(server.stdout(), "Connected client: "));
                 System.out.println("ch12/echo_selectserv (" + (java ? "Java" : "C") + "): " + r);
                 assertThat(r.errors()).as(r.toString()).isEmpty();
                 Tcp.await("50 closed clients", WITHIN, () -> count(server.stdout(), "closed client: ") == 50);

@@ -14,26 +14,37 @@ import java.util.concurrent.CountDownLatch;
  * Load for an echo server on 127.0.0.1: N clients connected at the same time, each sending its
  * own numbered lines in bursts and reading every burst's echo before the next. A client's
  * echoes must equal what it sent, byte for byte: every line once, in order. The clients connect
- * one after another (a server's listen backlog of 5 would otherwise drop SYNs and make the
- * kernel retry them a second later), then all start sending at once.
+ * one after another, each once the server has accepted the one before (with the book's listen
+ * backlog of 5, a full accept queue drops the next SYN and the kernel retries it only a second
+ * later), then all start sending at once.
  */
 public final class EchoLoad {
     /** What a load run saw: the wall time of the sending phase and one line per client that went wrong. */
-    public record Report(int clients, int lines, long millis, List<String> errors) {
+    public record Report(int clients, int lines, long connectMillis, long millis, List<String> errors) {
         @Override
         public String toString() {
-            return clients + " clients x " + lines + " lines in " + millis + " ms"
+            return clients + " clients connected in " + connectMillis + " ms, x " + lines + " lines in " + millis + " ms"
                     + (errors.isEmpty() ? "" : ", errors:\n" + String.join("\n", errors));
         }
     }
 
     private EchoLoad() {}
 
-    public static Report run(int port, int clients, int lines, int burst) {
+    /**
+     * accepted: how many connections the server has accepted so far (e.g. its "Connected client"
+     * lines), so that each connect waits for the accept before it; null to connect at once.
+     */
+    public static Report run(int port, int clients, int lines, int burst, java.util.function.IntSupplier accepted) {
         List<Socket> sockets = new ArrayList<>();
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
         try {
-            for (int c = 0; c < clients; c++) sockets.add(Tcp.connect(port));
+            long c0 = System.nanoTime();
+            for (int c = 0; c < clients; c++) {
+                sockets.add(Tcp.connect(port));
+                long end = System.nanoTime() + 20_000_000_000L;
+                while (accepted != null && accepted.getAsInt() <= c && System.nanoTime() < end) Thread.sleep(1);
+            }
+            long connectMillis = (System.nanoTime() - c0) / 1_000_000;
             CountDownLatch start = new CountDownLatch(1);
             List<Thread> threads = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
@@ -68,7 +79,7 @@ public final class EchoLoad {
             start.countDown();
             for (Thread t : threads) t.join();
             long millis = (System.nanoTime() - t0) / 1_000_000;
-            return new Report(clients, lines, millis, List.copyOf(errors));
+            return new Report(clients, lines, connectMillis, millis, List.copyOf(errors));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
