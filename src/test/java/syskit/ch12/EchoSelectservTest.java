@@ -19,6 +19,7 @@ import syskit.harness.CReference;
 import syskit.harness.EchoLoad;
 import syskit.harness.Result;
 import syskit.harness.Run;
+import syskit.harness.RunAll;
 import syskit.harness.Tcp;
 
 /** ch12/echo_selectserv and its C reference: one process, many clients. */
@@ -75,20 +76,15 @@ class EchoSelectservTest {
 
     @Test
     void badArgumentsAndABusyPortEndWithOneLine() throws IOException {
-        Result usage = Run.listing("ch12/echo_selectserv").run();
-        assertThat(usage.exitStatus()).isEqualTo(1);
-        assertThat(usage.stdout()).isEqualTo("Usage : ch12/echo_selectserv <port>\n");
-        Result port = Run.listing("ch12/echo_selectserv", "http").run();
-        assertThat(port.exitStatus()).isEqualTo(1);
-        assertThat(port.stderr()).isEqualTo("bad port 'http': give a number from 1 to 65535\n");
         try (ServerSocket taken = new ServerSocket(0)) {
             String p = Integer.toString(taken.getLocalPort());
-            Result java = Run.listing("ch12/echo_selectserv", p).run();
-            Result c = Run.command(CReference.build("ch12/echo_selectserv"), p).run();
-            for (Result r : new Result[] {java, c}) {
-                assertThat(r.exitStatus()).as(r.toString()).isEqualTo(1);
-                assertThat(r.stderr()).isEqualTo("bind() error\n");
-            }
+            List<Result> r = RunAll.of(Run.listing("ch12/echo_selectserv"), Run.listing("ch12/echo_selectserv", "http"),
+                    Run.listing("ch12/echo_selectserv", p), Run.command(CReference.build("ch12/echo_selectserv"), p));
+            for (Result each : r) assertThat(each.exitStatus()).as(each.toString()).isEqualTo(1);
+            assertThat(r.get(0).stdout()).isEqualTo("Usage : ch12/echo_selectserv <port>\n");
+            assertThat(r.get(1).stderr()).isEqualTo("bad port 'http': give a number from 1 to 65535\n");
+            assertThat(r.get(2).stderr()).isEqualTo("bind() error\n");
+            assertThat(r.get(3).stderr()).isEqualTo("bind() error\n");
         }
     }
 

@@ -20,6 +20,7 @@ import syskit.harness.CReference;
 import syskit.harness.Proc;
 import syskit.harness.Result;
 import syskit.harness.Run;
+import syskit.harness.RunAll;
 import syskit.harness.Tcp;
 
 /**
@@ -80,53 +81,58 @@ class OobTest {
         // F_SETOWN and sigaction: then no SIGURG comes, the second urgent mark turns "4" back
         // into normal data and "0" is lost (123456789). With the handler in time the book's
         // output comes (123 / Urgent message: 4 / 567 / Urgent message: 0 / 89).
-        for (boolean javaRecv : new boolean[] {true, false}) {
-            for (boolean javaSend : new boolean[] {true, false}) {
-                int port = Tcp.freePort();
-                try (Run.Started r = receiver(javaRecv, port)) {
-                    Result s = (javaSend ? Run.listing("ch13/oob_send", "127.0.0.1", Integer.toString(port))
-                            : Run.command(CReference.build("ch13/oob_send"), "127.0.0.1", Integer.toString(port))).run();
-                    assertThat(s.exitStatus()).as(s.toString()).isZero();
-                    Result res = r.await();
-                    String pairing = (javaSend ? "Java" : "C") + " oob_send -> " + (javaRecv ? "Java" : "C") + " oob_recv";
-                    assertThat(res.exitStatus()).as(pairing + ": " + res).isZero();
-                    StringBuilder normal = new StringBuilder(), urgent = new StringBuilder();
-                    for (String line : res.lines()) {
-                        if (line.startsWith("Urgent message: ")) urgent.append(line, 16, line.length() - 1);
-                        else normal.append(line);
-                    }
-                    assertThat(normal.toString().replace("4", "")).as(pairing + ": " + res).isEqualTo("12356789");
-                    assertThat((normal.toString() + urgent).chars().filter(ch -> ch == '4')).as(pairing).hasSize(1);
-                    assertThat(urgent.toString()).as(pairing).isIn("", "0", "4", "40");
+        List<Run.Started> receivers = new ArrayList<>();
+        List<Run> senders = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        try {
+            for (boolean javaRecv : new boolean[] {true, false}) {
+                for (boolean javaSend : new boolean[] {true, false}) {
+                    int port = Tcp.freePort();
+                    receivers.add(receiver(javaRecv, port));
+                    senders.add(javaSend ? Run.listing("ch13/oob_send", "127.0.0.1", Integer.toString(port))
+                            : Run.command(CReference.build("ch13/oob_send"), "127.0.0.1", Integer.toString(port)));
+                    names.add((javaSend ? "Java" : "C") + " oob_send -> " + (javaRecv ? "Java" : "C") + " oob_recv");
                 }
             }
+            List<Result> sent = RunAll.of(senders.toArray(Run[]::new));
+            for (int i = 0; i < 4; i++) {
+                String pairing = names.get(i);
+                assertThat(sent.get(i).exitStatus()).as(pairing + ": " + sent.get(i)).isZero();
+                Result res = receivers.get(i).await();
+                assertThat(res.exitStatus()).as(pairing + ": " + res).isZero();
+                StringBuilder normal = new StringBuilder(), urgent = new StringBuilder();
+                for (String line : res.lines()) {
+                    if (line.startsWith("Urgent message: ")) urgent.append(line, 16, line.length() - 1);
+                    else normal.append(line);
+                }
+                assertThat(normal.toString().replace("4", "")).as(pairing + ": " + res).isEqualTo("12356789");
+                // "4" once, or never: a SIGURG that comes between F_SETOWN and sigaction is
+                // ignored (SIGURG's default), and a reader that passes the mark skips the byte.
+                assertThat((normal.toString() + urgent).chars().filter(ch -> ch == '4').count()).as(pairing).isLessThanOrEqualTo(1);
+                assertThat(urgent.toString()).as(pairing + ": " + res).isIn("", "0", "4", "40");
+            }
+        } finally {
+            for (Run.Started r : receivers) r.close();
         }
     }
 
     @Test
     void badArgumentsARefusedConnectionAndABusyPortEndWithOneLine() throws IOException {
-        Result usage = Run.listing("ch13/oob_recv").run();
-        assertThat(usage.exitStatus()).isEqualTo(1);
-        assertThat(usage.stdout()).isEqualTo("Usage : ch13/oob_recv <port>\n");
-        Result sendUsage = Run.listing("ch13/oob_send", "127.0.0.1").run();
-        assertThat(sendUsage.exitStatus()).isEqualTo(1);
-        assertThat(sendUsage.stdout()).isEqualTo("Usage : ch13/oob_send <IP> <port>\n");
-        Result address = Run.listing("ch13/oob_send", "localhost", "9190").run();
-        assertThat(address.exitStatus()).isEqualTo(1);
-        assertThat(address.stderr()).isEqualTo("bad address 'localhost': give an IPv4 address such as 127.0.0.1\n");
-        Result port = Run.listing("ch13/oob_recv", "99999").run();
-        assertThat(port.exitStatus()).isEqualTo(1);
-        assertThat(port.stderr()).isEqualTo("bad port '99999': give a number from 1 to 65535\n");
         String free = Integer.toString(Tcp.freePort());
-        for (Result refused : new Result[] {Run.listing("ch13/oob_send", "127.0.0.1", free).run(),
-                Run.command(CReference.build("ch13/oob_send"), "127.0.0.1", free).run()}) {
-            assertThat(refused.exitStatus()).isEqualTo(1);
-            assertThat(refused.stderr()).isEqualTo("connect() error\n");
-        }
         try (ServerSocket taken = new ServerSocket(0)) {
-            Result busy = Run.listing("ch13/oob_recv", Integer.toString(taken.getLocalPort())).run();
-            assertThat(busy.exitStatus()).isEqualTo(1);
-            assertThat(busy.stderr()).isEqualTo("bind() error\n");
+            List<Result> r = RunAll.of(Run.listing("ch13/oob_recv"), Run.listing("ch13/oob_send", "127.0.0.1"),
+                    Run.listing("ch13/oob_send", "localhost", "9190"), Run.listing("ch13/oob_recv", "99999"),
+                    Run.listing("ch13/oob_send", "127.0.0.1", free),
+                    Run.command(CReference.build("ch13/oob_send"), "127.0.0.1", free),
+                    Run.listing("ch13/oob_recv", Integer.toString(taken.getLocalPort())));
+            for (Result each : r) assertThat(each.exitStatus()).as(each.toString()).isEqualTo(1);
+            assertThat(r.get(0).stdout()).isEqualTo("Usage : ch13/oob_recv <port>\n");
+            assertThat(r.get(1).stdout()).isEqualTo("Usage : ch13/oob_send <IP> <port>\n");
+            assertThat(r.get(2).stderr()).isEqualTo("bad address 'localhost': give an IPv4 address such as 127.0.0.1\n");
+            assertThat(r.get(3).stderr()).isEqualTo("bad port '99999': give a number from 1 to 65535\n");
+            assertThat(r.get(4).stderr()).isEqualTo("connect() error\n");
+            assertThat(r.get(5).stderr()).isEqualTo("connect() error\n");
+            assertThat(r.get(6).stderr()).isEqualTo("bind() error\n");
         }
     }
 

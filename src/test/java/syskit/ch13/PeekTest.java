@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import syskit.harness.CReference;
 import syskit.harness.Result;
 import syskit.harness.Run;
+import syskit.harness.RunAll;
 import syskit.harness.Tcp;
 
 /** ch13/peek_send and ch13/peek_recv in all four pairings with their C references: the same 3 bytes twice. */
@@ -19,39 +22,46 @@ class PeekTest {
 
     @Test
     void thePeekSeesTheThreeBytesAndThePlainRecvReadsThemAgainInEveryPairing() {
-        for (boolean javaRecv : new boolean[] {true, false}) {
-            for (boolean javaSend : new boolean[] {true, false}) {
-                int port = Tcp.freePort();
-                Run recv = javaRecv ? Run.listing("ch13/peek_recv", Integer.toString(port))
-                        : Run.command(CReference.build("ch13/peek_recv"), Integer.toString(port));
-                try (Run.Started r = recv.timeout(Duration.ofSeconds(60)).start()) {
-                    Tcp.await("peek_recv listening", Duration.ofSeconds(20), () -> Tcp.listening(port) || !r.alive());
-                    Result s = (javaSend ? Run.listing("ch13/peek_send", "127.0.0.1", Integer.toString(port))
-                            : Run.command(CReference.build("ch13/peek_send"), "127.0.0.1", Integer.toString(port))).run();
-                    assertThat(s.exitStatus()).as(s.toString()).isZero();
-                    Result res = r.await();
-                    assertThat(res.exitStatus()).as(res.toString()).isZero();
-                    assertThat(res.stdout()).as((javaSend ? "Java" : "C") + " -> " + (javaRecv ? "Java" : "C")).isEqualTo(EXPECTED);
+        // The four pairings side by side, each receiver on its own port.
+        List<Run.Started> receivers = new ArrayList<>();
+        List<Run> senders = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        try {
+            for (boolean javaRecv : new boolean[] {true, false}) {
+                for (boolean javaSend : new boolean[] {true, false}) {
+                    String port = Integer.toString(Tcp.freePort());
+                    Run recv = javaRecv ? Run.listing("ch13/peek_recv", port) : Run.command(CReference.build("ch13/peek_recv"), port);
+                    Run.Started r = recv.timeout(Duration.ofSeconds(60)).start();
+                    receivers.add(r);
+                    Tcp.await("peek_recv listening", Duration.ofSeconds(20), () -> Tcp.listening(Integer.parseInt(port)) || !r.alive());
+                    senders.add(javaSend ? Run.listing("ch13/peek_send", "127.0.0.1", port)
+                            : Run.command(CReference.build("ch13/peek_send"), "127.0.0.1", port));
+                    names.add((javaSend ? "Java" : "C") + " peek_send -> " + (javaRecv ? "Java" : "C") + " peek_recv");
                 }
             }
+            List<Result> sent = RunAll.of(senders.toArray(Run[]::new));
+            for (int i = 0; i < 4; i++) {
+                assertThat(sent.get(i).exitStatus()).as(names.get(i) + ": " + sent.get(i)).isZero();
+                Result res = receivers.get(i).await();
+                assertThat(res.exitStatus()).as(names.get(i) + ": " + res).isZero();
+                assertThat(res.stdout()).as(names.get(i)).isEqualTo(EXPECTED);
+            }
+        } finally {
+            for (Run.Started r : receivers) r.close();
         }
     }
 
     @Test
     void badArgumentsARefusedConnectionAndABusyPortEndWithOneLine() throws IOException {
-        Result usage = Run.listing("ch13/peek_recv").run();
-        assertThat(usage.exitStatus()).isEqualTo(1);
-        assertThat(usage.stdout()).isEqualTo("Usage : ch13/peek_recv <port>\n");
-        Result port = Run.listing("ch13/peek_send", "127.0.0.1", "0").run();
-        assertThat(port.exitStatus()).isEqualTo(1);
-        assertThat(port.stderr()).isEqualTo("bad port '0': give a number from 1 to 65535\n");
-        Result refused = Run.listing("ch13/peek_send", "127.0.0.1", Integer.toString(Tcp.freePort())).run();
-        assertThat(refused.exitStatus()).isEqualTo(1);
-        assertThat(refused.stderr()).isEqualTo("connect() error\n");
         try (ServerSocket taken = new ServerSocket(0)) {
-            Result busy = Run.listing("ch13/peek_recv", Integer.toString(taken.getLocalPort())).run();
-            assertThat(busy.exitStatus()).isEqualTo(1);
-            assertThat(busy.stderr()).isEqualTo("bind() error\n");
+            List<Result> r = RunAll.of(Run.listing("ch13/peek_recv"), Run.listing("ch13/peek_send", "127.0.0.1", "0"),
+                    Run.listing("ch13/peek_send", "127.0.0.1", Integer.toString(Tcp.freePort())),
+                    Run.listing("ch13/peek_recv", Integer.toString(taken.getLocalPort())));
+            for (Result each : r) assertThat(each.exitStatus()).as(each.toString()).isEqualTo(1);
+            assertThat(r.get(0).stdout()).isEqualTo("Usage : ch13/peek_recv <port>\n");
+            assertThat(r.get(1).stderr()).isEqualTo("bad port '0': give a number from 1 to 65535\n");
+            assertThat(r.get(2).stderr()).isEqualTo("connect() error\n");
+            assertThat(r.get(3).stderr()).isEqualTo("bind() error\n");
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import syskit.harness.CReference;
 import syskit.harness.Result;
 import syskit.harness.Run;
+import syskit.harness.RunAll;
 
 /** ch13/writev and ch13/readv against their C references: the same counts, the same split points. */
 class UioTest {
@@ -26,14 +28,21 @@ class UioTest {
 
     @Test
     void readvSplitsAfterFiveBytesWhateverTheInputAsC() {
-        for (String input : List.of("I like TCP/IP socket programming~\n", "abc\n", "12345", "x".repeat(104), "")) {
-            Result java = Run.listing("ch13/readv").stdin(input).run();
-            Result c = Run.command(CReference.build("ch13/readv")).stdin(input).run();
-            assertThat(java.stdout()).as("input '%s'", input).isEqualTo(c.stdout());
+        List<String> inputs = List.of("I like TCP/IP socket programming~\n", "abc\n", "12345", "x".repeat(104), "");
+        List<Run> runs = new ArrayList<>();
+        for (String input : inputs) {
+            runs.add(Run.listing("ch13/readv").stdin(input));
+            runs.add(Run.command(CReference.build("ch13/readv")).stdin(input));
+        }
+        List<Result> r = RunAll.of(runs.toArray(Run[]::new));
+        for (int i = 0; i < inputs.size(); i++) {
+            Result java = r.get(2 * i), c = r.get(2 * i + 1);
+            assertThat(java.stdout()).as("input '%s'", inputs.get(i)).isEqualTo(c.stdout());
             assertThat(java.exitStatus()).isZero().isEqualTo(c.exitStatus());
         }
-        Result r = Run.listing("ch13/readv").stdin("I like TCP/IP socket programming~\n").run();
-        assertThat(r.stdout()).isEqualTo("Read bytes: 34 \nFirst message: I lik \nSecond message: e TCP/IP socket programming~\n \n");
+        assertThat(r.get(0).stdout()).isEqualTo("Read bytes: 34 \nFirst message: I lik \nSecond message: e TCP/IP socket programming~\n \n");
+        assertThat(r.get(2).stdout()).isEqualTo("Read bytes: 4 \nFirst message: abc\n \nSecond message:  \n");
+        assertThat(r.get(8).stdout()).isEqualTo("Read bytes: 0 \nFirst message:  \nSecond message:  \n");
     }
 
     @Test
