@@ -2,8 +2,10 @@ package syskit.ch13;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +21,11 @@ import syskit.harness.RunAll;
 class UioTest {
 
     @Test
-    void writevGathersABCAnd1234IntoSevenBytesAsC() {
+    void writevGathersABCAnd1234IntoSevenBytesAsC() throws IOException {
         Result java = Run.listing("ch13/writev").run();
         Result c = Run.command(CReference.build("ch13/writev")).run();
-        assertThat(java.stdout()).isEqualTo("ABC1234\nWrite bytes: 7 \n").isEqualTo(c.stdout());
+        assertThat(java.stdout()).isEqualTo("ABC1234\nWrite bytes: 7 \n").isEqualTo(c.stdout())
+                .isEqualTo(Files.readString(Run.ROOT.resolve("chapters/ch13/expected/writev.out")));
         assertThat(java.exitStatus()).isZero().isEqualTo(c.exitStatus());
     }
 
