@@ -22,7 +22,11 @@ public final class Select {
     public static final int FD_SETSIZE = posix_h.FD_SETSIZE();
     private static final int NFDBITS = 64;
 
-    private static final MethodHandle SELECT = Errno.capturing(posix_h.select$address(), posix_h.select$descriptor());
+
+
+    // One holder class per handle: a handle is built (~10 ms interpreted for each new shape) the
+    // first time a listing makes that call, not when the class loads.
+    private static final class SELECT { static final MethodHandle H = Errno.capturing(posix_h.select$address(), posix_h.select$descriptor()); }
 
     private Select() {}
 
@@ -35,7 +39,7 @@ public final class Select {
                              MemorySegment timeout) {
         System.out.flush();   // as a C program's output reaches a terminal before it waits
         try {
-            return (int) SELECT.invokeExact(Errno.state(), nfds, readfds, writefds, exceptfds, timeout);
+            return (int) SELECT.H.invokeExact(Errno.state(), nfds, readfds, writefds, exceptfds, timeout);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }

@@ -19,17 +19,21 @@ import syskit.posix.posix_h;
  * like {@link Unistd#read} and {@link Unistd#write} when a handler is installed.
  */
 public final class Uio {
-    private static final MethodHandle READV = Errno.capturing(posix_h.readv$address(), posix_h.readv$descriptor());
-    private static final MethodHandle WRITEV = Errno.capturing(posix_h.writev$address(), posix_h.writev$descriptor());
+
+
+    // One holder class per handle: a handle is built (~10 ms interpreted for each new shape) the
+    // first time a listing makes that call, not when the class loads.
+    private static final class READV { static final MethodHandle H = Errno.capturing(posix_h.readv$address(), posix_h.readv$descriptor()); }
+    private static final class WRITEV { static final MethodHandle H = Errno.capturing(posix_h.writev$address(), posix_h.writev$descriptor()); }
 
     private Uio() {}
 
     /** readv(2): fills the buffers in order; the bytes read in all, 0 at end of file, or -1. */
     public static int readv(int fd, MemorySegment iov, int iovcnt) {
         check("readv", fd, iov, iovcnt);
-        if (Signal.active() && Signal.awaitReady(fd, Signal.POLLIN) == -1) return -1;
+        if (SignalLoop.active() && SignalLoop.awaitReady(fd, SignalLoop.POLLIN) == -1) return -1;
         try {
-            return (int) (long) READV.invokeExact(Errno.state(), fd, iov, iovcnt);
+            return (int) (long) READV.H.invokeExact(Errno.state(), fd, iov, iovcnt);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
@@ -38,9 +42,9 @@ public final class Uio {
     /** writev(2): writes the buffers in order as one write; the bytes written, or -1. */
     public static int writev(int fd, MemorySegment iov, int iovcnt) {
         check("writev", fd, iov, iovcnt);
-        if (Signal.active() && Signal.awaitReady(fd, Signal.POLLOUT) == -1) return -1;
+        if (SignalLoop.active() && SignalLoop.awaitReady(fd, SignalLoop.POLLOUT) == -1) return -1;
         try {
-            return (int) (long) WRITEV.invokeExact(Errno.state(), fd, iov, iovcnt);
+            return (int) (long) WRITEV.H.invokeExact(Errno.state(), fd, iov, iovcnt);
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
