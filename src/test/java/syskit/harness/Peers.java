@@ -52,12 +52,14 @@ public final class Peers {
     /**
      * Bytes the connection localPort-remotePort has sent that its peer has not acknowledged yet
      * (tx_queue in /proc/net/tcp); -1 when there is no such connection. 0 means they reached
-     * the peer's receive queue.
+     * the peer's receive queue. Looks in /proc/net/tcp6 too: a java.net socket is an IPv6 one.
      */
     public static long unacked(int localPort, int remotePort) {
         String local = String.format(Locale.ROOT, ":%04X", localPort), remote = String.format(Locale.ROOT, ":%04X", remotePort);
         try {
-            return Files.readAllLines(Path.of("/proc/net/tcp")).stream().skip(1)
+            List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("/proc/net/tcp")));
+            if (Files.exists(Path.of("/proc/net/tcp6"))) lines.addAll(Files.readAllLines(Path.of("/proc/net/tcp6")));
+            return lines.stream().filter(l -> !l.trim().startsWith("sl"))
                     .map(l -> l.trim().split("\\s+"))
                     .filter(f -> f[1].endsWith(local) && f[2].endsWith(remote))
                     .mapToLong(f -> Long.parseLong(f[4].substring(0, f[4].indexOf(':')), 16))
