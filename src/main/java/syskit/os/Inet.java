@@ -32,6 +32,11 @@ public final class Inet {
         return posix_h.htonl(hostlong);
     }
 
+    /** ntohl(3). */
+    public static int ntohl(int netlong) {
+        return posix_h.ntohl(netlong);
+    }
+
     /** ntohs(3), as an unsigned value 0-65535. */
     public static int ntohs(short netshort) {
         return Short.toUnsignedInt(posix_h.ntohs(netshort));
