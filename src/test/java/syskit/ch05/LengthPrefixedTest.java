@@ -120,13 +120,13 @@ class LengthPrefixedTest {
             String out = r.stdout();
             StringBuilder want = new StringBuilder();
             for (String reply : replies) want.append("Input message: Message from server: ").append(reply).append('\n');
+            String pieces = "The replies came in pieces: the length in two halves of 2 bytes, the text in two parts. One read() "
+                    + "returns only what has arrived; call read() until you have all 4 bytes of the length, then all the bytes of the text.";
             if (problem != null) {
-                fail("%s%n%nYour program printed:%n%s", problem, shown(out) + stderr(r));
+                fail("%s%n%nYour program printed:%n%s%s", problem, shown(out) + stderr(r), inPieces ? "\n\n" + pieces : "");
             }
             if (r.hung() || !out.equals(want.toString())) {
-                String hint = inPieces
-                        ? "The replies came in pieces: the length in two halves of 2 bytes, the text in two parts. One read() "
-                          + "returns only what has arrived; call read() until you have all 4 bytes of the length, then all the bytes of the text."
+                String hint = inPieces ? pieces
                         : "Each reply is printed as \"Message from server: <text>\". The reply carries no NUL: after reading its "
                           + "bytes, put message[str_len] = 0, or the end of your own longer line shows after it.";
                 fail("%sYour program printed:%n%s%nIt should print:%n%s%n%s%s",
