@@ -9,7 +9,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,15 +39,6 @@ class TcpClientTest {
             assertThat(c.exitStatus()).as(c.toString()).isZero();
             assertThat(c.stdout()).isEqualTo(OUT);
             assertThat(s.await().exitStatus()).isZero();
-        }
-    }
-
-    @Test
-    void againstHelloServerToo() {
-        int port = Tcp.freePort();
-        try (Run.Started s = Peers.serve(Lang.C, "ch01/hello_server", port, dir)) {
-            Result c = Run.listing("ch02/tcp_client", "127.0.0.1", Integer.toString(port)).run();
-            assertThat(c.stdout()).isEqualTo(OUT);
         }
     }
 
