@@ -1,0 +1,74 @@
+package syskit.ch02;
+
+import static syskit.os.CString.*;
+import static syskit.os.Inet.*;
+import static syskit.os.Socket.*;
+import static syskit.os.Stdlib.*;
+import static syskit.os.Unistd.*;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+import syskit.posix.in_addr;
+import syskit.posix.sockaddr_in;
+
+/**
+ * ch02/tcp_client: hello_client reading one byte per read() until the server closes, then
+ * printing the message and how many read() calls returned data: 13 against ch02/tcp_server,
+ * which sent all 13 bytes with one write(). TCP keeps no message boundaries.
+ * Usage: tcp_client &lt;IP&gt; &lt;port&gt;
+ */
+public final class TcpClient {
+    public static int main(String[] argv) {
+        try (Arena arena = Arena.ofConfined()) {
+            int sock;
+            MemorySegment serv_addr = sockaddr_in.allocate(arena);
+            MemorySegment message = arena.allocate(30);
+            int str_len = 0;
+            int idx = 0, read_len = 0;
+
+            if (argv.length != 3) {
+                System.out.println("Usage : " + argv[0] + " <IP> <port>");
+                exit(1);
+            }
+            if (inet_addr(argv[1]) == INADDR_NONE) {   // not in the book, nor the port check
+                System.err.println("bad address '" + argv[1] + "': give an IPv4 address such as 127.0.0.1");
+                exit(1);
+            }
+            if (port(argv[2]) == -1) {
+                System.err.println("bad port '" + argv[2] + "': give a number from 1 to 65535");
+                exit(1);
+            }
+
+            sock = socket(PF_INET, SOCK_STREAM, 0);
+            if (sock == -1)
+                error_handling("socket() error");
+
+            memset0(serv_addr);
+            sockaddr_in.sin_family(serv_addr, (short) AF_INET);
+            in_addr.s_addr(sockaddr_in.sin_addr(serv_addr), inet_addr(argv[1]));
+            sockaddr_in.sin_port(serv_addr, htons(atoi(argv[2])));
+
+            if (connect(sock, serv_addr, (int) sizeof(serv_addr)) == -1)
+                error_handling("connect() error!");
+
+            // &message[idx++] is message.asSlice(idx++): one byte further each time. A server that
+            // sends more than 30 bytes overruns message in C; here asSlice stops the listing.
+            while ((read_len = read(sock, message.asSlice(idx++), 1)) != 0) {
+                if (read_len == -1)
+                    error_handling("read() error!");
+                str_len += read_len;
+            }
+
+            System.out.println("Message from server : " + str(message) + " ");
+            System.out.println("Function read call count: " + str_len + " ");
+            close(sock);
+            return 0;
+        }
+    }
+
+    static void error_handling(String message) {
+        System.err.println(message);
+        exit(1);
+    }
+}
