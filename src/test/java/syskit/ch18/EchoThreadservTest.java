@@ -39,7 +39,7 @@ import syskit.harness.Tool;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EchoThreadservTest {
     static final String EXERCISE = "ch18/echo_threadserv";
-    static final Duration BOUND = Duration.ofSeconds(10);
+    static final Duration BOUND = Duration.ofSeconds(5);
 
     static Run.Started start(int port) {
         Run.Started s = Run.listing(EXERCISE, Integer.toString(port)).timeout(Duration.ofSeconds(60)).start();
