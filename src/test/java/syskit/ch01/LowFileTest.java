@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import syskit.harness.Peers;
 import syskit.harness.Peers.Lang;
 import syskit.harness.Result;
+import syskit.harness.Run;
 
 /**
  * ch01/low_open, ch01/low_read and ch01/fd_seri, Java and C, each in a directory of its own
@@ -31,7 +32,7 @@ class LowFileTest {
 
     @Test
     void lowOpenThenLowReadGiveTheSameFileAndOutputAsC() throws IOException {
-        List<Result> open = Peers.all(Lang.JAVA.run("ch01/low_open").dir(java), Lang.C.run("ch01/low_open").dir(c));
+        List<Result> open = Run.all(Lang.JAVA.run("ch01/low_open").dir(java), Lang.C.run("ch01/low_open").dir(c));
         for (Result r : open) {
             assertThat(r.exitStatus()).as(r.toString()).isZero();
             assertThat(r.stdout()).matches(FD.pattern());
@@ -46,7 +47,7 @@ class LowFileTest {
         // O_CREAT without a mode: the port passes 0, so nobody but root may read or write data.txt.
         assertThat(Files.getPosixFilePermissions(java.resolve("data.txt"))).isEmpty();
 
-        List<Result> read = Peers.all(Lang.JAVA.run("ch01/low_read").dir(java), Lang.C.run("ch01/low_read").dir(c));
+        List<Result> read = Run.all(Lang.JAVA.run("ch01/low_read").dir(java), Lang.C.run("ch01/low_read").dir(c));
         for (Result r : read) {
             assertThat(r.exitStatus()).as(r.toString()).isZero();
             assertThat(FD.matcher(r.stdout()).replaceFirst("file descriptor: N \n")).isEqualTo("file descriptor: N \nfile data: Let's go!\n");
@@ -56,7 +57,7 @@ class LowFileTest {
     @Test
     void lowReadWithoutDataTxtSaysOpenErrorAndExits1() throws IOException {
         Path empty = Files.createDirectory(java.resolve("empty"));
-        for (Result r : Peers.all(Lang.JAVA.run("ch01/low_read").dir(empty), Lang.C.run("ch01/low_read").dir(empty))) {
+        for (Result r : Run.all(Lang.JAVA.run("ch01/low_read").dir(empty), Lang.C.run("ch01/low_read").dir(empty))) {
             assertThat(r.exitStatus()).as(r.toString()).isEqualTo(1);
             assertThat(r.stdout()).isEmpty();
             assertThat(r.stderr()).isEqualTo("open() error!\n");
@@ -65,7 +66,7 @@ class LowFileTest {
 
     @Test
     void fdSeriPrintsThreeConsecutiveDescriptors() {
-        List<Result> runs = Peers.all(Lang.JAVA.run("ch01/fd_seri").dir(java), Lang.C.run("ch01/fd_seri").dir(c));
+        List<Result> runs = Run.all(Lang.JAVA.run("ch01/fd_seri").dir(java), Lang.C.run("ch01/fd_seri").dir(c));
         List<Integer> javaFds = fds(runs.get(0)), cFds = fds(runs.get(1));
         assertThat(cFds).containsExactly(3, 4, 5);
         // In a JVM the first free number is higher than 3, and varies with the JVM; the three stay consecutive.

@@ -30,7 +30,7 @@ class ConversionTest {
             runs.add(Lang.JAVA.run(id));
             runs.add(Lang.C.run(id));
         }
-        List<Result> results = Peers.all(runs.toArray(Run[]::new));
+        List<Result> results = Run.all(runs.toArray(Run[]::new));
         for (int i = 0; i < IDS.size(); i++) {
             Result java = results.get(2 * i), c = results.get(2 * i + 1);
             assertThat(c.exitStatus()).as(c.toString()).isZero();

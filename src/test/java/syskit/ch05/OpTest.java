@@ -21,6 +21,7 @@ import syskit.harness.BadInput;
 import syskit.harness.Peers;
 import syskit.harness.Peers.Lang;
 import syskit.harness.Result;
+import syskit.harness.Proc;
 import syskit.harness.Run;
 import syskit.harness.Tcp;
 
@@ -96,10 +97,10 @@ class OpTest {
             Tcp.connect(port).close();
             try (Socket next = Tcp.connect(port)) {
                 next.getOutputStream().write(REQUEST);
-                long start = Peers.cpuTicks(s.pid());
+                long start = Proc.cpuTicks(s.pid());
                 // The bound: 0.3 s of CPU burnt with nobody to serve (ticks are 1/100 s); a server
                 // blocked in read() or accept() burns none.
-                Tcp.await("the server burning CPU", Duration.ofSeconds(60), () -> Peers.cpuTicks(s.pid()) - start >= 30);
+                Tcp.await("the server burning CPU", Duration.ofSeconds(60), () -> Proc.cpuTicks(s.pid()) - start >= 30);
                 assertThat(Tcp.unread(port, next.getLocalPort())).as("request of the next client, unread").isEqualTo(REQUEST.length);
                 assertThat(next.getInputStream().available()).as("answer to the next client").isZero();
             }

@@ -10,7 +10,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import syskit.harness.Batch;
 import syskit.harness.CReference;
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -62,7 +61,7 @@ class BoundHostTest {
     @Test
     void bound_host2WithNobodyListeningSendsAndExits0LikeC() {
         int nobody = Udp.freePort();
-        for (Result r : Batch.run(List.of(host2(false, nobody), host2(true, nobody)))) {
+        for (Result r : Run.all(List.of(host2(false, nobody), host2(true, nobody)))) {
             assertThat(r.exitStatus()).as(r.toString()).isZero();
             assertThat(r.stdout() + r.stderr()).isEmpty();
         }
@@ -92,7 +91,7 @@ class BoundHostTest {
                 runs.add(UdpEchoTest.program(c, two, "127.0.0.1", "-1"));
                 expected.add(new String[] {"", "bad port '-1': give a number from 1 to 65535\n"});
             }
-            List<Result> results = Batch.run(runs);
+            List<Result> results = Run.all(runs);
             for (int i = 0; i < runs.size(); i++) UdpEchoTest.expect(results.get(i), 1, expected.get(i)[0], expected.get(i)[1]);
         }
     }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import syskit.harness.Batch;
 import syskit.harness.CReference;
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -70,7 +69,7 @@ class UdpEchoTest {
                 }
             }
         }
-        List<Result> results = Batch.run(runs);
+        List<Result> results = Run.all(runs);
         for (int i = 0; i < runs.size(); i++) {
             Result r = results.get(i);
             assertThat(r.exitStatus()).as(pairings.get(i) + "\n" + r).isZero();
@@ -118,7 +117,7 @@ class UdpEchoTest {
             }
         }
         try {
-            List<Result> results = Batch.run(runs);
+            List<Result> results = Run.all(runs);
             for (int i = 0; i < runs.size(); i += 2) {
                 assertThat(results.get(i).exitStatus()).as(results.get(i).toString()).isZero();
                 assertThat(results.get(i + 1).exitStatus()).as(results.get(i + 1).toString()).isZero();
@@ -151,7 +150,7 @@ class UdpEchoTest {
                 Tcp.await("uecho_client blocked in recvfrom", Duration.ofSeconds(20),
                         () -> plain.stdout().equals(PROMPT) && Udp.inRecvfrom(plain.pid()));
             }
-            List<Result> con = Batch.run(List.of(client("ch06/uecho_con_client", false, nobody).stdin("hello\n"),
+            List<Result> con = Run.all(List.of(client("ch06/uecho_con_client", false, nobody).stdin("hello\n"),
                     client("ch06/uecho_con_client", true, nobody).stdin("hello\n")));
             for (Result r : con) expect(r, 1, PROMPT, "read() error: Connection refused\n");
             for (Run.Started plain : List.of(javaPlain, cPlain)) {
@@ -185,7 +184,7 @@ class UdpEchoTest {
                 runs.add(program(c, server, busy));
                 expected.add(new String[] {"", "bind() error: Address already in use\n"});
             }
-            List<Result> results = Batch.run(runs);
+            List<Result> results = Run.all(runs);
             for (int i = 0; i < runs.size(); i++) expect(results.get(i), 1, expected.get(i)[0], expected.get(i)[1]);
         }
     }

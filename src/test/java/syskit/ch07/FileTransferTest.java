@@ -13,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import syskit.harness.Batch;
 import syskit.harness.CReference;
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -79,7 +78,7 @@ class FileTransferTest {
                     }
                 }
             }
-            List<Result> results = Batch.run(clients);
+            List<Result> results = Run.all(clients);
             for (int i = 0; i < clients.size(); i++) {
                 Result c = results.get(i);
                 assertThat(c.exitStatus()).as(pairings.get(i) + "\n" + c).isZero();
@@ -129,7 +128,7 @@ class FileTransferTest {
                 runs.add(program(c, k, "127.0.0.1", nobody));
                 expected.add(new String[] {"", "connect() error: Connection refused\n"});
             }
-            List<Result> results = Batch.run(runs.stream().map(r -> r.dir(dir)).toList());
+            List<Result> results = Run.all(runs.stream().map(r -> r.dir(dir)).toList());
             for (int i = 0; i < runs.size(); i++) {
                 Result r = results.get(i);
                 assertThat(r.exitStatus()).as(r.toString()).isEqualTo(1);

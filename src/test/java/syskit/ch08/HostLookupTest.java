@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import syskit.harness.Batch;
 import syskit.harness.CReference;
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -34,7 +33,7 @@ class HostLookupTest {
     @Test
     void localhostAnd127001ComeFromEtcHostsAsInC() {
         String byname = CReference.build("ch08/gethostbyname"), byaddr = CReference.build("ch08/gethostbyaddr");
-        List<Result> r = Batch.run(List.of(Run.listing("ch08/gethostbyname", "localhost"), Run.command(byname, "localhost"),
+        List<Result> r = Run.all(List.of(Run.listing("ch08/gethostbyname", "localhost"), Run.command(byname, "localhost"),
                 Run.listing("ch08/gethostbyaddr", "127.0.0.1"), Run.command(byaddr, "127.0.0.1")));
         for (Result x : r) assertThat(x.exitStatus()).as(x.toString()).isZero();
         assertThat(r.get(0).stdout()).contains("Address type: AF_INET \n").contains("IP addr 1: 127.0.0.1 \n")
@@ -59,7 +58,7 @@ class HostLookupTest {
             c.addAll(cmd);
             runs.add(Run.command(c.toArray(String[]::new)).env("SYSKIT_JAVA", Run.JAVA));
         }
-        return Batch.run(runs);
+        return Run.all(runs);
     }
 
     @Test
@@ -90,7 +89,7 @@ class HostLookupTest {
     @Test
     void badArgumentsExit1WithAClearMessage() {
         String byname = CReference.build("ch08/gethostbyname"), byaddr = CReference.build("ch08/gethostbyaddr");
-        List<Result> r = Batch.run(List.of(Run.listing("ch08/gethostbyname"), Run.command(byname),
+        List<Result> r = Run.all(List.of(Run.listing("ch08/gethostbyname"), Run.command(byname),
                 Run.listing("ch08/gethostbyaddr", "1", "2"), Run.command(byaddr, "1", "2"),
                 Run.listing("ch08/gethostbyaddr", "localhost"), Run.command(byaddr, "localhost")));
         assertThat(r.get(0).stdout()).isEqualTo("Usage : ch08/gethostbyname <addr>\n");

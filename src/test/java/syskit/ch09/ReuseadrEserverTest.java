@@ -15,7 +15,6 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
-import syskit.harness.Batch;
 import syskit.harness.CReference;
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -104,7 +103,7 @@ class ReuseadrEserverTest {
                     expected.add(new String[] {"", "bind() error: Address already in use\n"});
                 }
             }
-            List<Result> results = Batch.run(runs);
+            List<Result> results = Run.all(runs);
             for (int i = 0; i < runs.size(); i++) {
                 Result r = results.get(i);
                 assertThat(r.exitStatus()).as(r.toString()).isEqualTo(1);

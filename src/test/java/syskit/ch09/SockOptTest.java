@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import syskit.harness.Batch;
 import syskit.harness.CReference;
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -17,7 +16,7 @@ import syskit.harness.Run;
 class SockOptTest {
     static final Pattern SIZES = Pattern.compile("Input buffer size: (\\d+) \nOutput buffer size: (\\d+) \n");
 
-    static final List<Result> RESULTS = Batch.run(List.of(
+    static final List<Result> RESULTS = Run.all(List.of(
             Run.listing("ch09/sock_type"), Run.command(CReference.build("ch09/sock_type")),
             Run.listing("ch09/get_buf"), Run.command(CReference.build("ch09/get_buf")),
             Run.listing("ch09/set_buf"), Run.command(CReference.build("ch09/set_buf"))));

@@ -19,7 +19,6 @@ import syskit.harness.CReference;
 import syskit.harness.EchoLoad;
 import syskit.harness.Result;
 import syskit.harness.Run;
-import syskit.harness.RunAll;
 import syskit.harness.Tcp;
 
 /** ch12/echo_selectserv and its C reference: one process, many clients. */
@@ -78,7 +77,7 @@ class EchoSelectservTest {
     void badArgumentsAndABusyPortEndWithOneLine() throws IOException {
         try (ServerSocket taken = new ServerSocket(0)) {
             String p = Integer.toString(taken.getLocalPort());
-            List<Result> r = RunAll.of(Run.listing("ch12/echo_selectserv"), Run.listing("ch12/echo_selectserv", "http"),
+            List<Result> r = Run.all(Run.listing("ch12/echo_selectserv"), Run.listing("ch12/echo_selectserv", "http"),
                     Run.listing("ch12/echo_selectserv", p), Run.command(CReference.build("ch12/echo_selectserv"), p));
             for (Result each : r) assertThat(each.exitStatus()).as(each.toString()).isEqualTo(1);
             assertThat(r.get(0).stdout()).isEqualTo("Usage : ch12/echo_selectserv <port>\n");

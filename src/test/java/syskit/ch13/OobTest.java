@@ -20,7 +20,6 @@ import syskit.harness.CReference;
 import syskit.harness.Proc;
 import syskit.harness.Result;
 import syskit.harness.Run;
-import syskit.harness.RunAll;
 import syskit.harness.Tcp;
 
 /**
@@ -94,7 +93,7 @@ class OobTest {
                     names.add((javaSend ? "Java" : "C") + " oob_send -> " + (javaRecv ? "Java" : "C") + " oob_recv");
                 }
             }
-            List<Result> sent = RunAll.of(senders.toArray(Run[]::new));
+            List<Result> sent = Run.all(senders.toArray(Run[]::new));
             for (int i = 0; i < 4; i++) {
                 String pairing = names.get(i);
                 assertThat(sent.get(i).exitStatus()).as(pairing + ": " + sent.get(i)).isZero();
@@ -120,7 +119,7 @@ class OobTest {
     void badArgumentsARefusedConnectionAndABusyPortEndWithOneLine() throws IOException {
         String free = Integer.toString(Tcp.freePort());
         try (ServerSocket taken = new ServerSocket(0)) {
-            List<Result> r = RunAll.of(Run.listing("ch13/oob_recv"), Run.listing("ch13/oob_send", "127.0.0.1"),
+            List<Result> r = Run.all(Run.listing("ch13/oob_recv"), Run.listing("ch13/oob_send", "127.0.0.1"),
                     Run.listing("ch13/oob_send", "localhost", "9190"), Run.listing("ch13/oob_recv", "99999"),
                     Run.listing("ch13/oob_send", "127.0.0.1", free),
                     Run.command(CReference.build("ch13/oob_send"), "127.0.0.1", free),

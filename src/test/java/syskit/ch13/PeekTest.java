@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import syskit.harness.CReference;
 import syskit.harness.Result;
 import syskit.harness.Run;
-import syskit.harness.RunAll;
 import syskit.harness.Tcp;
 
 /** ch13/peek_send and ch13/peek_recv in all four pairings with their C references: the same 3 bytes twice. */
@@ -40,7 +39,7 @@ class PeekTest {
                     names.add((javaSend ? "Java" : "C") + " peek_send -> " + (javaRecv ? "Java" : "C") + " peek_recv");
                 }
             }
-            List<Result> sent = RunAll.of(senders.toArray(Run[]::new));
+            List<Result> sent = Run.all(senders.toArray(Run[]::new));
             for (int i = 0; i < 4; i++) {
                 assertThat(sent.get(i).exitStatus()).as(names.get(i) + ": " + sent.get(i)).isZero();
                 Result res = receivers.get(i).await();
@@ -56,7 +55,7 @@ class PeekTest {
     @Test
     void badArgumentsARefusedConnectionAndABusyPortEndWithOneLine() throws IOException {
         try (ServerSocket taken = new ServerSocket(0)) {
-            List<Result> r = RunAll.of(Run.listing("ch13/peek_recv"), Run.listing("ch13/peek_send", "127.0.0.1", "0"),
+            List<Result> r = Run.all(Run.listing("ch13/peek_recv"), Run.listing("ch13/peek_send", "127.0.0.1", "0"),
                     Run.listing("ch13/peek_send", "127.0.0.1", Integer.toString(Tcp.freePort())),
                     Run.listing("ch13/peek_recv", Integer.toString(taken.getLocalPort())));
             for (Result each : r) assertThat(each.exitStatus()).as(each.toString()).isEqualTo(1);

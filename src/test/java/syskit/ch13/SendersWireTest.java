@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import syskit.harness.CReference;
 import syskit.harness.Result;
 import syskit.harness.Run;
-import syskit.harness.RunAll;
 
 /**
  * The bytes ch13/oob_send and ch13/peek_send put on the wire, Java port and C reference side by
@@ -51,7 +50,7 @@ class SendersWireTest {
                     }
                 }));
             }
-            List<Result> results = RunAll.of(senders.toArray(Run[]::new));
+            List<Result> results = Run.all(senders.toArray(Run[]::new));
             for (Thread t : readers) t.join(30_000);
             for (int i = 0; i < got.length; i++) {
                 String who = cases[i / 2][0] + (i % 2 == 0 ? " (Java)" : " (C)");

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import syskit.harness.CReference;
 import syskit.harness.Result;
 import syskit.harness.Run;
-import syskit.harness.RunAll;
 
 /** ch13/writev and ch13/readv against their C references: the same counts, the same split points. */
 class UioTest {
@@ -37,7 +36,7 @@ class UioTest {
             runs.add(Run.listing("ch13/readv").stdin(input));
             runs.add(Run.command(CReference.build("ch13/readv")).stdin(input));
         }
-        List<Result> r = RunAll.of(runs.toArray(Run[]::new));
+        List<Result> r = Run.all(runs.toArray(Run[]::new));
         for (int i = 0; i < inputs.size(); i++) {
             Result java = r.get(2 * i), c = r.get(2 * i + 1);
             assertThat(java.stdout()).as("input '%s'", inputs.get(i)).isEqualTo(c.stdout());

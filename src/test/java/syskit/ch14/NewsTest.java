@@ -20,7 +20,6 @@ import syskit.harness.CReference;
 import syskit.harness.NetNamespace;
 import syskit.harness.Result;
 import syskit.harness.Run;
-import syskit.harness.RunAll;
 
 /**
  * The four news listings and their C references, ONLY inside a private network namespace
@@ -104,7 +103,7 @@ class NewsTest {
     void badArgumentsAndANonMulticastGroupEndWithOneLine() throws IOException {
         // None of these gets as far as a socket that sends: safe outside the namespace.
         try (DatagramSocket taken = new DatagramSocket(0)) {
-            List<Result> r = RunAll.of(Run.listing("ch14/news_sender", "127.0.0.1", "9190"),
+            List<Result> r = Run.all(Run.listing("ch14/news_sender", "127.0.0.1", "9190"),
                     Run.listing("ch14/news_receiver", "10.1.2.3", "9190"), Run.listing("ch14/news_receiver_brd"),
                     Run.listing("ch14/news_sender", GROUP), Run.listing("ch14/news_sender_brd", "255.255.255.256", "9190"),
                     Run.listing("ch14/news_sender", GROUP, "9190", "soon"),

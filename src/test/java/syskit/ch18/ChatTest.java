@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import syskit.harness.Await;
 import syskit.harness.CReference;
-import syskit.harness.Cpu;
 import syskit.harness.Peer;
 import syskit.harness.Proc;
 import syskit.harness.Result;
@@ -218,11 +217,11 @@ class ChatTest {
                  Run.Started client = client("ch18/chat_clnt", c, fake.getLocalPort(), "spin")) {
                 Socket conn = fake.accept();
                 conn.close();
-                long before = Cpu.ticks(client.pid());
+                long before = Proc.cpuTicks(client.pid());
                 // a whole second of CPU time, where an idle client would use none; 30 s is only a bound
-                boolean spun = Await.until(() -> Cpu.ticks(client.pid()) - before >= 100, Duration.ofSeconds(30));
+                boolean spun = Await.until(() -> Proc.cpuTicks(client.pid()) - before >= 100, Duration.ofSeconds(30));
                 assertThat(spun).as("%s client: CPU ticks after the server closed: %d", c ? "C" : "Java",
-                        Cpu.ticks(client.pid()) - before).isTrue();
+                        Proc.cpuTicks(client.pid()) - before).isTrue();
                 assertThat(client.alive()).isTrue();
             }
         }
@@ -271,9 +270,9 @@ class ChatTest {
             for (Peer p : peers) assertThat(p.available()).as("bytes left over").isZero();
             peers.forEach(Peer::close);
             Tcp.await("every client gone", SHORT, () -> TcpState.established(port) == 0);
-            long before = Cpu.ticks(server.pid());
+            long before = Proc.cpuTicks(server.pid());
             Run.sleepMillis(1000);
-            assertThat(Cpu.ticks(server.pid()) - before).as("CPU ticks of the idle server in 1 s").isLessThan(50);
+            assertThat(Proc.cpuTicks(server.pid()) - before).as("CPU ticks of the idle server in 1 s").isLessThan(50);
             assertThat(server.alive()).isTrue();
         } finally {
             pool.shutdownNow();

@@ -42,7 +42,7 @@ public final class BadInput {
                 add(runs, expects, Run.listing(id, "127.0.0.1", refused), id + " <nobody listening>", "", "connect() error!\n");
                 add(runs, expects, Peers.Lang.C.run(id, "127.0.0.1", refused), "C " + id + " <nobody listening>", "", "connect() error!\n");
             }
-            List<Result> results = Peers.all(runs.toArray(Run[]::new));
+            List<Result> results = Run.all(runs.toArray(Run[]::new));
             SoftAssertions soft = new SoftAssertions();
             for (int i = 0; i < results.size(); i++) {
                 Result r = results.get(i);

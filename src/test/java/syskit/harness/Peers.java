@@ -38,17 +38,6 @@ public final class Peers {
         return s;
     }
 
-    /** Runs them all at the same time (each a JVM start: this is what saves the suite's time); results in order. */
-    public static List<Result> all(Run... runs) {
-        List<Run.Started> started = new ArrayList<>();
-        try {
-            for (Run r : runs) started.add(r.start());
-            return started.stream().map(Run.Started::await).toList();
-        } finally {
-            started.forEach(Run.Started::close);
-        }
-    }
-
     /**
      * Bytes the connection localPort-remotePort has sent that its peer has not acknowledged yet
      * (tx_queue in /proc/net/tcp); -1 when there is no such connection. 0 means they reached
@@ -66,17 +55,6 @@ public final class Peers {
                     .findFirst().orElse(-1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** CPU time the process (all its threads) has used so far, in clock ticks (utime + stime); -1 if gone. */
-    public static long cpuTicks(int pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);   // fields 14 and 15 of stat
-        } catch (IOException e) {
-            return -1;
         }
     }
 }

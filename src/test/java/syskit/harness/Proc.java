@@ -116,4 +116,15 @@ public record Proc(int pid, String comm, char state, int ppid, int pgrp, int ses
         }
         return calls;
     }
+
+    /** CPU time the process (all its threads) has used so far, in clock ticks (1/100 s): utime + stime; -1 if gone. */
+    public static long cpuTicks(int pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);   // fields 14 and 15 of stat(5)
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
 }

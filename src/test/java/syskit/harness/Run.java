@@ -65,6 +65,25 @@ public final class Run {
         return run;
     }
 
+    /**
+     * Several independent runs at once (bad-argument checks, a listing beside its C reference):
+     * all are started, then all awaited, so their JVM starts overlap instead of adding up. Each
+     * keeps its own timeout, session and clean-up; the results come back in the order of the runs.
+     */
+    public static List<Result> all(List<Run> runs) {
+        List<Started> started = new ArrayList<>();
+        try {
+            for (Run r : runs) started.add(r.start());
+            return started.stream().map(Started::await).toList();
+        } finally {
+            started.forEach(Started::close);
+        }
+    }
+
+    public static List<Result> all(Run... runs) {
+        return all(List.of(runs));
+    }
+
     /** Any program, e.g. a compiled C++ reference or bin/syskit itself. */
     public static Run command(String... command) {
         return new Run(new ArrayList<>(List.of(command)));
