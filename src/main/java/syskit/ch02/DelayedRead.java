@@ -11,7 +11,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 import syskit.posix.in_addr;
-import syskit.posix.posix_h;
 import syskit.posix.sockaddr_in;
 
 /**
@@ -59,7 +58,7 @@ public final class DelayedRead {
             // The delay: nothing is read from the socket until the user presses Enter.
             System.out.print("Press Enter to read: ");
             System.out.flush();
-            fgets(line, (int) sizeof(line), posix_h.stdin());
+            fgets(line, (int) sizeof(line), syskit.os.Stdio.stdin());
 
             read_len = read(sock, message, sizeof(message) - 1);   // once
             if (read_len == -1)

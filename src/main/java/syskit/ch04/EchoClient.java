@@ -12,7 +12,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 import syskit.posix.in_addr;
-import syskit.posix.posix_h;
 import syskit.posix.sockaddr_in;
 
 /**
@@ -64,7 +63,7 @@ public final class EchoClient {
                 System.out.flush();
                 // C's fgets on C's stdin. At the end of input the book's loop resends the last
                 // line forever (fgets leaves message as it was); the port quits as on Q.
-                if (fgets(message, BUF_SIZE, posix_h.stdin()).equals(MemorySegment.NULL))
+                if (fgets(message, BUF_SIZE, stdin()).equals(MemorySegment.NULL))
                     break;
                 if (str(message).equals("q\n") || str(message).equals("Q\n"))
                     break;

@@ -13,7 +13,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 import syskit.posix.in_addr;
-import syskit.posix.posix_h;
 import syskit.posix.sockaddr_in;
 
 /**
@@ -49,7 +48,7 @@ public final class LengthPrefixed {
             for (int i = 0; i < 3; i++) {
                 System.out.print("Input message: ");
                 System.out.flush();
-                if (fgets(message, BUF_SIZE, posix_h.stdin()).equals(MemorySegment.NULL))
+                if (fgets(message, BUF_SIZE, stdin()).equals(MemorySegment.NULL))
                     break;
                 str_len = (int) strlen(message);
                 if (str_len > 0 && message.get(JAVA_BYTE, str_len - 1) == '\n')

@@ -13,7 +13,6 @@ import java.lang.foreign.MemorySegment;
 
 import syskit.os.Errno;
 import syskit.posix.in_addr;
-import syskit.posix.posix_h;
 import syskit.posix.sockaddr_in;
 
 /**
@@ -64,7 +63,7 @@ public final class Uchar {
 
                 System.out.print("Insert message(q to quit): ");
                 System.out.flush();
-                if (fgets(message, BUF_SIZE, posix_h.stdin()).equals(MemorySegment.NULL)
+                if (fgets(message, BUF_SIZE, stdin()).equals(MemorySegment.NULL)
                         || str(message).equals("q\n") || str(message).equals("Q\n"))
                     break;
                 sendto(serv_sock, message, strlen(message), 0, clnt_adr, clnt_adr_sz[0]);   // answers that sender
@@ -93,7 +92,7 @@ public final class Uchar {
             while (true) {
                 System.out.print("Insert message(q to quit): ");
                 System.out.flush();
-                if (fgets(message, BUF_SIZE, posix_h.stdin()).equals(MemorySegment.NULL)
+                if (fgets(message, BUF_SIZE, stdin()).equals(MemorySegment.NULL)
                         || str(message).equals("q\n") || str(message).equals("Q\n"))
                     break;
                 sendto(sock, message, strlen(message), 0, serv_adr, (int) sizeof(serv_adr));   // the line, not the buffer

@@ -14,7 +14,6 @@ import java.lang.foreign.MemorySegment;
 
 import syskit.os.Errno;
 import syskit.posix.in_addr;
-import syskit.posix.posix_h;
 import syskit.posix.sockaddr_in;
 
 /**
@@ -62,7 +61,7 @@ public final class UechoClient {
             while (true) {
                 System.out.print("Insert message(q to quit): ");
                 System.out.flush();   // C's stdio flushes a terminal's stdout before it reads stdin; Java's must be told
-                if (fgets(message, (int) sizeof(message), posix_h.stdin()).equals(MemorySegment.NULL)
+                if (fgets(message, (int) sizeof(message), stdin()).equals(MemorySegment.NULL)
                         || str(message).equals("q\n") || str(message).equals("Q\n"))
                     break;
 

@@ -15,7 +15,6 @@ import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 
 import syskit.posix.in_addr;
-import syskit.posix.posix_h;
 import syskit.posix.sockaddr_in;
 
 /**
@@ -78,7 +77,7 @@ public final class ChatClnt {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment name_msg = arena.allocate(NAME_SIZE + BUF_SIZE);
             while (true) {
-                fgets(msg, BUF_SIZE, posix_h.stdin());
+                fgets(msg, BUF_SIZE, stdin());
                 if (str(msg).equals("q\n") || str(msg).equals("Q\n")) {
                     close(sock);
                     exit(0);

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 
 import syskit.os.Errno;
 import syskit.posix.in_addr;
-import syskit.posix.posix_h;
 import syskit.posix.sockaddr_in;
 
 /**
@@ -80,7 +79,7 @@ public final class ChatClntFixed {
             MemorySegment msg = arena.allocate(BUF_SIZE);
             MemorySegment name_msg = arena.allocate(NAME_SIZE + BUF_SIZE);
             while (true) {
-                if (fgets(msg, BUF_SIZE, posix_h.stdin()) == MemorySegment.NULL
+                if (fgets(msg, BUF_SIZE, stdin()) == MemorySegment.NULL
                         || str(msg).equals("q\n") || str(msg).equals("Q\n")) {
                     close(sock);
                     exit(0);

@@ -6,7 +6,6 @@ import static syskit.os.Pthread.*;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-import syskit.posix.posix_h;
 
 /**
  * ch18/thread1: main starts one thread and sleeps 10 s; the thread prints "running thread" five
@@ -45,7 +44,7 @@ public final class Thread1 {
 
     /** sleep(n) at the book's speed; usleep(n * second) when the argument shortened the second. */
     static void sleep_units(int n) {
-        if (second == 1_000_000) posix_h.sleep(n);
-        else posix_h.usleep((int) (n * second));
+        if (second == 1_000_000) syskit.os.Unistd.sleep(n);
+        else syskit.os.Unistd.usleep((int) (n * second));
     }
 }

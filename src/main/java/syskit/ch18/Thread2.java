@@ -6,7 +6,6 @@ import static syskit.os.Pthread.*;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-import syskit.posix.posix_h;
 
 /**
  * ch18/thread2: pthread_join waits for the thread and hands main what the thread returned, a
@@ -32,7 +31,7 @@ public final class Thread2 {
         // What came back is a bare address (a zero-length segment): reinterpret gives it C's view, a
         // NUL-terminated string of at most the 50 bytes the thread allocated.
         System.out.println("Thread return message : " + thr_ret[0].reinterpret(50).getString(0) + " ");
-        posix_h.free(thr_ret[0]);
+        syskit.os.Stdlib.free(thr_ret[0]);
         return 0;
     }
 
@@ -41,7 +40,7 @@ public final class Thread2 {
         int cnt = arg.get(JAVA_INT, 0);
         // C's malloc, not an arena: the memory must outlive this thread and be freed by main,
         // exactly as in the book. (An arena closed here would leave main a dangling pointer.)
-        MemorySegment msg = posix_h.malloc(50).reinterpret(50);
+        MemorySegment msg = syskit.os.Stdlib.malloc(50).reinterpret(50);
         msg.setString(0, "Hello,I'am thread~ \n");
         for (i = 0; i < cnt; i++) {
             Thread1.sleep_units(1);

@@ -92,8 +92,8 @@ public final class WebservLinux {
                 return MemorySegment.NULL;
             }
             MemorySegment delim = arena.allocateFrom(" /");
-            strcpy(method, posix_h.strtok(req_line, delim));
-            strcpy(file_name, posix_h.strtok(MemorySegment.NULL, delim));
+            strcpy(method, syskit.os.CString.strtok(req_line, delim));
+            strcpy(file_name, syskit.os.CString.strtok(MemorySegment.NULL, delim));
             strcpy(ct, content_type(file_name));
             if (!str(method).equals("GET")) {
                 send_error(clnt_write);
@@ -144,8 +144,8 @@ public final class WebservLinux {
             MemorySegment file_name = arena.allocate(SMALL_BUF);
             MemorySegment dot = arena.allocateFrom(".");
             strcpy(file_name, file);
-            posix_h.strtok(file_name, dot);
-            strcpy(extension, posix_h.strtok(MemorySegment.NULL, dot));
+            syskit.os.CString.strtok(file_name, dot);
+            strcpy(extension, syskit.os.CString.strtok(MemorySegment.NULL, dot));
 
             if (str(extension).equals("html") || str(extension).equals("htm"))
                 return TEXT_HTML;
@@ -190,7 +190,7 @@ public final class WebservLinux {
     }
 
     static int dup(int oldfd) {
-        return posix_h.dup(oldfd);
+        return syskit.os.Unistd.dup(oldfd);
     }
 
     static void error_handling(String message) {

@@ -15,7 +15,6 @@ import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 
 import syskit.posix.in_addr;
-import syskit.posix.posix_h;
 import syskit.posix.sockaddr_in;
 
 /**
@@ -86,7 +85,7 @@ public final class WebservLinuxFixed {
             MemorySegment req_line = arena.allocate(SMALL_BUF);
             MemorySegment header = arena.allocate(BUF_SIZE);
             MemorySegment clnt_read = fdopen(clnt_sock, "r");
-            MemorySegment clnt_write = fdopen(posix_h.dup(clnt_sock), "w");
+            MemorySegment clnt_write = fdopen(syskit.os.Unistd.dup(clnt_sock), "w");
 
             boolean got = !fgets(req_line, SMALL_BUF, clnt_read).equals(MemorySegment.NULL);
             // the header lines, up to the empty line that ends them (or the end of the input)
@@ -127,7 +126,7 @@ public final class WebservLinuxFixed {
             long n;
             while ((n = fread(buf, 1, BUF_SIZE, send_file)) > 0)
                 body.write(buf.asSlice(0, n).toArray(JAVA_BYTE), 0, (int) n);
-            readable = posix_h.ferror(send_file) == 0;   // a directory opens, but does not read
+            readable = syskit.os.Stdio.ferror(send_file) == 0;   // a directory opens, but does not read
         }
         fclose(send_file);
         if (!readable) send_answer(fp, "404 Not Found", "text/html", page("404 Not Found", "No such file."));

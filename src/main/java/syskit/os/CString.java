@@ -33,4 +33,13 @@ public final class CString {
     public static void memset0(MemorySegment buf) {
         buf.fill((byte) 0);
     }
+
+    /**
+     * strtok(3), C's own: the first call takes the string, later calls NULL, and the position
+     * between calls is one static pointer in libc, shared by every thread (chapter 24 shows what
+     * that does to a threaded server). Returns NULL when no token is left.
+     */
+    public static MemorySegment strtok(MemorySegment str, MemorySegment delim) {
+        return syskit.posix.posix_h.strtok(str, delim);
+    }
 }

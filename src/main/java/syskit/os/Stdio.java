@@ -144,6 +144,11 @@ public final class Stdio {
         return posix_h.feof(stream);
     }
 
+    /** ferror(3): non-zero once a call on the stream has failed. */
+    public static int ferror(MemorySegment stream) {
+        return posix_h.ferror(stream);
+    }
+
     /** fileno(3): the descriptor under the stream. */
     public static int fileno(MemorySegment stream) {
         return posix_h.fileno(stream);

@@ -1,7 +1,21 @@
 package syskit.os;
 
-/** stdlib.h: exit and atoi, as in C. */
+/** stdlib.h: exit, atoi, malloc and free, as in C. */
 public final class Stdlib {
+    /**
+     * malloc(3): size bytes from C's heap, as a segment of that size, or NULL. Memory a listing
+     * hands from one thread to another (thread2's message) lives here, not in an arena; free it.
+     */
+    public static java.lang.foreign.MemorySegment malloc(long size) {
+        java.lang.foreign.MemorySegment p = syskit.posix.posix_h.malloc(size);
+        return p.equals(java.lang.foreign.MemorySegment.NULL) ? p : p.reinterpret(size);
+    }
+
+    /** free(3). */
+    public static void free(java.lang.foreign.MemorySegment ptr) {
+        syskit.posix.posix_h.free(ptr);
+    }
+
     private Stdlib() {}
 
     /**
