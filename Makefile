@@ -24,7 +24,7 @@ help:
 	@echo 'make check EX=<id>       check your answer to an exercise (FILE=<x.java>: check another file)'
 	@echo 'make try EX=<id>         run your exercise answer as make check last compiled it'
 	@echo 'make reset EX=<id>       put the untouched starter back into exercises/<id>/'
-	@echo 'make bench               pipe and fork costs, Java FFM against C'
+	@echo 'make bench               Java FFM against C: start, calls, pipes, fork, TCP, mutex'
 	@echo 'make bindings            regenerate jextract-gen/ with jextract'
 
 # Maven's own console codes stay in target/build.log; it is shown only when the build fails.
