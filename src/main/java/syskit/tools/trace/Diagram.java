@@ -33,7 +33,8 @@ public final class Diagram {
 
     /** A process (pid &gt; 0) or a peer outside the trace (pid 0), drawn as a column from row {@code firstRow} on. */
     public static final class Column {
-        public final int index, pid, parent, firstRow;
+        public final int index, pid, parent;
+        public int firstRow;
         public String label;
         public String end;          // "exit 0", "killed by SIGINT", or null: alive when the trace ended
         public int lastRow;
@@ -97,11 +98,25 @@ public final class Diagram {
     private static final class Channel {
         final String name;
         String peer;                                 // a socket's address at the other end
-        final Deque<int[]> queue = new ArrayDeque<>(); // {row, column, bytes left} per write not read yet
-        final Deque<byte[]> data = new ArrayDeque<>();
+        final Deque<Pending> writes = new ArrayDeque<>(), reads = new ArrayDeque<>(); // bytes not matched yet
 
         Channel(String name) {
             this.name = name;
+        }
+    }
+
+    /** A write whose bytes were not all read yet, or a read whose bytes were not all found yet. */
+    private static final class Pending {
+        final Draft row;
+        final int column;
+        final byte[] data;
+        int left, offset;
+
+        Pending(Draft row, int column, int left, byte[] data) {
+            this.row = row;
+            this.column = column;
+            this.left = left;
+            this.data = data;
         }
     }
 
@@ -112,11 +127,32 @@ public final class Diagram {
         return d;
     }
 
+    /** A row before the final order is known: a read is moved below the write whose bytes it got. */
+    private static final class Draft {
+        final int column;
+        final String time, text, kind;
+        final boolean blocked;
+
+        Draft(int column, String time, String text, boolean blocked, String kind) {
+            this.column = column;
+            this.time = time;
+            this.text = text;
+            this.blocked = blocked;
+            this.kind = kind;
+        }
+    }
+
+    private record Move(Draft from, int fromColumn, Draft to, int toColumn, int bytes, String preview) {}
+
     private static final class Builder {
+        final List<Draft> drafts = new ArrayList<>();
+        final List<Move> moves = new ArrayList<>();
+        final Map<Integer, Draft> firstOf = new HashMap<>();   // column -> the row it starts at
         final Diagram d;
         final List<Event> events;
         final Map<Integer, Integer> processOf = new HashMap<>();      // tid -> pid
         final Map<Integer, Integer> columnOf = new HashMap<>();       // listing tid (= pid) -> column
+        final Map<Integer, Integer> processColumn = new HashMap<>();  // listing pid -> column
         final Map<Integer, Map<Integer, Channel>> fds = new HashMap<>(); // column -> fd -> channel
         final Map<String, Integer> peers = new HashMap<>();
         final List<String> jvmDirs = new ArrayList<>();
@@ -173,6 +209,7 @@ public final class Diagram {
             }
             Column main = addColumn(pid0, -1, 0, java ? "java" : "main");
             columnOf.put(listingTid, main.index);
+            processColumn.put(pid0, main.index);
             Map<Integer, Channel> table = new HashMap<>();
             table.put(0, new Channel("stdin"));
             table.put(1, new Channel("stdout"));
@@ -185,7 +222,7 @@ public final class Diagram {
                 Integer col = columnOf.get(e.tid());
                 if (col == null) {
                     // a signal the kernel gave another thread of a listing process
-                    Integer owner = columnOf.get(processOf.getOrDefault(e.tid(), -1));
+                    Integer owner = processColumn.get(processOf.getOrDefault(e.tid(), -1));
                     if (owner != null && e.kind() == Kind.SIGNAL) signal(owner, e);
                     continue;
                 }
@@ -196,6 +233,7 @@ public final class Diagram {
                     case KILLED -> end(col, e, "killed by " + e.name());
                 }
             }
+            finish();
             if (dropped > 0) d.notes.add(dropped + " calls on descriptors the listing did not create left out");
             for (Column c : d.columns) if (c.end == null && !c.peer()) c.end = "running when the trace ended";
             if (d.columns.size() > 1 && d.columns.stream().anyMatch(c -> c.parent == 0)) main.label = "parent " + pid0;
@@ -225,11 +263,33 @@ public final class Diagram {
             return g;
         }
 
-        Row row(int col, Event e, String text, boolean blocked, String kind) {
-            Row r = new Row(d.rows.size(), col, e.time(), text, blocked, kind);
-            d.rows.add(r);
-            d.columns.get(col).lastRow = r.index();
+        Draft row(int col, Event e, String text, boolean blocked, String kind) {
+            Draft r = new Draft(col, e.time(), text, blocked, kind);
+            drafts.add(r);
             return r;
+        }
+
+        /** The rows in their final order: each read below the write it got bytes from; then the indexes. */
+        void finish() {
+            for (Move m : moves) {
+                int from = drafts.indexOf(m.from()), to = drafts.indexOf(m.to());
+                if (to < from) {
+                    drafts.remove(to);
+                    drafts.add(drafts.indexOf(m.from()) + 1, m.to());
+                }
+            }
+            Map<Draft, Integer> index = new java.util.IdentityHashMap<>();
+            for (Draft r : drafts) {
+                index.put(r, d.rows.size());
+                d.rows.add(new Row(d.rows.size(), r.column, r.time, r.text, r.blocked, r.kind));
+                d.columns.get(r.column).lastRow = d.rows.size() - 1;
+            }
+            for (Column c : d.columns) {
+                Draft first = firstOf.get(c.index);
+                c.firstRow = first == null ? 0 : index.get(first) + (c.peer() ? 0 : 0);
+                if (c.lastRow < c.firstRow) c.lastRow = c.firstRow;
+            }
+            for (Move m : moves) d.transfers.add(new Transfer(index.get(m.from()), m.fromColumn(), index.get(m.to()), m.toColumn(), m.bytes(), m.preview()));
         }
 
         String name(String prefix) {
@@ -243,8 +303,8 @@ public final class Diagram {
         }
 
         String callText(Event e, Channel ch) {
-            String args = e.args();
-            String ret = e.ret() == null ? "" : " = " + e.ret();
+            String args = e.args().replace(" <unfinished ...>", "").replaceAll(", 0x[0-9a-f]+,", ",");
+            String ret = e.ret() == null ? "" : " = " + e.ret().replace("(To be restarted if SA_RESTART is set)", "(restarted)");
             String text = e.name() + "(" + args + ")" + ret;
             if (READS.contains(e.name()) || WRITES.contains(e.name())) {
                 // read(4, "Who are you?\0", 30) = 13: the buffer's text goes on the arrow
@@ -253,7 +313,7 @@ public final class Diagram {
                 Matcher q = QUOTED.matcher(rest);
                 String count = q.lookingAt() ? rest.substring(q.end()).replaceFirst("^, ", "") : rest;
                 String shown = ch.peer == null && q.lookingAt() && !isPipeOrPeer(ch) ? "\"" + clip(q.group(1), 24) + "\", " : "";
-                text = e.name() + "(" + fd + ", " + shown + count + ")" + ret;
+                text = e.name() + "(" + fd + ", " + shown + count.trim() + ")" + ret;
             }
             return text + "  [" + ch.name + "]";
         }
@@ -272,11 +332,13 @@ public final class Diagram {
                     dropped++;
                     return;
                 }
-                Row r = row(col, e, "fork() = " + (e.ret() == null ? "?" : e.ret()), blocked, "fork");
+                Draft r = row(col, e, "fork() = " + (e.ret() == null ? "?" : e.ret()), blocked, "fork");
                 if (e.value() > 0) {
                     int pid = (int) e.value();
-                    Column c = addColumn(pid, col, r.index(), "");
+                    Column c = addColumn(pid, col, 0, "");
+                    firstOf.put(c.index, r);
                     columnOf.put(pid, c.index);
+                    processColumn.put(pid, c.index);
                     fds.put(c.index, new HashMap<>(table));
                 }
                 return;
@@ -349,16 +411,16 @@ public final class Diagram {
                     conn.peer = peer;
                     table.put((int) e.value(), conn);
                     text += "  [" + conn.name + (peer != null ? " from " + peer : "") + "]";
-                    if (peer != null) peerColumn("client " + peer, e);
                 }
-                row(col, e, text, blocked, "call");
+                Draft r = row(col, e, text, blocked, "call");
+                if (peer != null && e.value() >= 0) peerColumn("client " + peer, r);
                 return;
             }
             if (n.equals("connect")) {
                 String peer = address(e.args());
                 if (peer != null) ch.peer = peer;
-                row(col, e, n + "(" + fd + ", " + (peer == null ? "?" : peer) + ")" + (blocked ? "" : " = " + e.ret()) + "  [" + ch.name + "]", blocked, "call");
-                if (peer != null && e.value() == 0) peerColumn("server " + peer, e);
+                Draft r = row(col, e, n + "(" + fd + ", " + (peer == null ? "?" : peer) + ")" + (blocked ? "" : " = " + e.ret()) + "  [" + ch.name + "]", blocked, "call");
+                if (peer != null && e.value() == 0) peerColumn("server " + peer, r);
                 return;
             }
             if (n.equals("bind")) {
@@ -366,46 +428,57 @@ public final class Diagram {
                 row(col, e, "bind(" + fd + ", " + (addr == null ? "..." : addr) + ")" + (blocked ? "" : " = " + e.ret()) + "  [" + ch.name + "]", blocked, "call");
                 return;
             }
-            Row r = row(col, e, callText(e, ch), blocked, "call");
+            Draft r = row(col, e, callText(e, ch), blocked, "call");
             if (e.value() <= 0) return;
             int count = (int) e.value();
+            boolean toPeer = ch.peer != null && peers.containsKey(ch.peer);
             if (WRITES.contains(n)) {
-                if (ch.peer != null && peers.containsKey(ch.peer)) {
-                    d.transfers.add(new Transfer(r.index(), col, r.index(), peers.get(ch.peer), count, preview(data(e), count)));
-                } else if (ch.name.startsWith("pipe")) {
-                    ch.queue.add(new int[] {r.index(), col, count});
+                if (toPeer) moves.add(new Move(r, col, r, peers.get(ch.peer), count, preview(data(e), count)));
+                else if (ch.name.startsWith("pipe")) {
+                    ch.writes.add(new Pending(r, col, count, data(e)));
+                    match(ch);
                 }
             } else if (READS.contains(n)) {
-                byte[] got = data(e);
-                if (ch.peer != null && peers.containsKey(ch.peer)) {
-                    d.transfers.add(new Transfer(r.index(), peers.get(ch.peer), r.index(), col, count, preview(got, count)));
-                } else if (ch.name.startsWith("pipe")) {
-                    int offset = 0;
-                    while (count > 0 && !ch.queue.isEmpty()) {
-                        int[] w = ch.queue.peek();
-                        int n2 = Math.min(count, w[2]);
-                        byte[] part = java.util.Arrays.copyOfRange(got, Math.min(offset, got.length), Math.min(offset + n2, got.length));
-                        d.transfers.add(new Transfer(w[0], w[1], r.index(), col, n2, preview(part, n2)));
-                        w[2] -= n2;
-                        if (w[2] == 0) ch.queue.poll();
-                        count -= n2;
-                        offset += n2;
-                    }
+                if (toPeer) moves.add(new Move(r, peers.get(ch.peer), r, col, count, preview(data(e), count)));
+                else if (ch.name.startsWith("pipe")) {
+                    ch.reads.add(new Pending(r, col, count, data(e)));
+                    match(ch);
                 }
             }
         }
 
-        void peerColumn(String label, Event e) {
+        /**
+         * A pipe is a byte stream: the n-th byte read is the n-th byte written, whatever order
+         * strace reported the two calls in (a read can be reported before the write that woke it).
+         */
+        void match(Channel ch) {
+            while (!ch.writes.isEmpty() && !ch.reads.isEmpty()) {
+                Pending w = ch.writes.peek(), r = ch.reads.peek();
+                int n = Math.min(w.left, r.left);
+                byte[] part = java.util.Arrays.copyOfRange(r.data, Math.min(r.offset, r.data.length), Math.min(r.offset + n, r.data.length));
+                moves.add(new Move(w.row, w.column, r.row, r.column, n, preview(part, n)));
+                w.left -= n;
+                r.left -= n;
+                r.offset += n;
+                if (w.left == 0) ch.writes.poll();
+                if (r.left == 0) ch.reads.poll();
+            }
+        }
+
+        void peerColumn(String label, Draft at) {
             String address = label.substring(label.indexOf(' ') + 1);
             if (peers.containsKey(address)) return;
-            Column c = new Column(d.columns.size(), 0, -1, d.rows.size(), label);
+            Column c = new Column(d.columns.size(), 0, -1, 0, label);
             d.columns.add(c);
+            firstOf.put(c.index, at);
             peers.put(address, c.index);
         }
 
         void signal(int col, Event e) {
             Matcher p = SI_PID.matcher(e.args());
             String from = p.find() ? " (from " + p.group(1) + ")" : "";
+            Matcher code = Pattern.compile("si_code=CLD_(\\w+)").matcher(e.args());
+            if (code.find() && p.find(0)) from = " (" + p.group(1) + " " + code.group(1).toLowerCase() + ")";
             row(col, e, "--- " + e.name() + from + " arrives ---", false, "signal");
         }
 

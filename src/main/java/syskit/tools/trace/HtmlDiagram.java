@@ -41,7 +41,7 @@ public final class HtmlDiagram {
         for (String note : d.notes) h.append("<p class=\"note\">").append(esc(note)).append("</p>\n");
         int width = LEFT + Math.max(d.columns.size(), 1) * COL + 40;
         int height = TOP + (d.rows.size() + 1) * ROW + 20;
-        h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
+        h.append("<svg width=\"").append(width).append("\" height=\"").append(height)
                 .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\">\n")
                 .append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\">")
                 .append("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#0a6\"/></marker></defs>\n");
