@@ -187,7 +187,9 @@ class TraceTest {
 
     private static List<String> lines(Path file) {
         try {
-            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.ISO_8859_1) : List.of();
+            // strace pads a short tid with spaces: "7101  06:43:14.705334 ..."
+            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.ISO_8859_1).stream()
+                    .map(l -> l.replaceFirst("^(\\d+) +", "$1 ")).toList() : List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

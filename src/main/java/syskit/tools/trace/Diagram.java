@@ -130,8 +130,9 @@ public final class Diagram {
     /** A row before the final order is known: a read is moved below the write whose bytes it got. */
     private static final class Draft {
         final int column;
-        final String time, text, kind;
-        final boolean blocked;
+        final String time, kind;
+        String text;
+        boolean blocked;
 
         Draft(int column, String time, String text, boolean blocked, String kind) {
             this.column = column;
@@ -485,6 +486,20 @@ public final class Diagram {
         void end(int col, Event e, String how) {
             Column c = d.columns.get(col);
             if (c.end != null) return;
+            // a call cut short by the signal that ended the process: it was blocked in it
+            if (how.startsWith("killed")) {
+                for (int i = drafts.size() - 1; i >= 0; i--) {
+                    Draft r = drafts.get(i);
+                    if (r.column != col || !r.kind.equals("call")) continue;
+                    int cut = r.text.indexOf(" = ? ");
+                    if (cut > 0) {
+                        int channel = r.text.lastIndexOf("  [");
+                        r.text = r.text.substring(0, cut) + (channel > cut ? r.text.substring(channel) : "");
+                        r.blocked = true;
+                    }
+                    break;
+                }
+            }
             row(col, e, "+++ " + how + " +++", false, "end");
             c.end = how;
         }
