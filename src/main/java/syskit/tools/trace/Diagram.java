@@ -3,6 +3,7 @@ package syskit.tools.trace;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -88,6 +89,15 @@ public final class Diagram {
     private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"(\\.\\.\\.)?");
     private static final Pattern SI_PID = Pattern.compile("si_pid=(\\d+)");
 
+    /**
+     * In a Java run, files the runtime itself reads on the listing's thread: the kit's signal
+     * layer checks every JVM thread's mask in /proc/self/task (syskit.os.SigMask), and the JDK's
+     * network code probes /proc/net for IPv6 the first time it is used.
+     */
+    private static final Pattern RUNTIME_FILES = Pattern.compile("/proc/(self/task|thread-self|net/)");
+    /** In a Java run, the JDK's own real-time signal (NIO wakes a blocked thread with it); the book never uses one. */
+    private static final Pattern RUNTIME_SIGNAL = Pattern.compile("SIGRT");
+
     private static final Set<String> READS = Set.of("read", "readv", "recvfrom", "recvmsg", "recv");
     private static final Set<String> WRITES = Set.of("write", "writev", "sendto", "sendmsg", "send");
     private static final Set<String> NO_FD = Set.of("wait4", "waitid", "kill", "tgkill", "nanosleep",
@@ -97,6 +107,8 @@ public final class Diagram {
     /** A pipe, socket or file the listing holds, shared by every descriptor that refers to it. */
     private static final class Channel {
         final String name;
+        final List<Draft> rows = new ArrayList<>();   // the calls on it, to drop a probe
+        boolean used;                                  // more than socket/setsockopt/close
         String peer;                                 // a socket's address at the other end
         final Deque<Pending> writes = new ArrayDeque<>(), reads = new ArrayDeque<>(); // bytes not matched yet
 
@@ -159,6 +171,7 @@ public final class Diagram {
         final List<String> jvmDirs = new ArrayList<>();
         final Map<String, Integer> counters = new HashMap<>();
         int dropped;
+        boolean java;
 
         Builder(Diagram d, List<Event> events) {
             this.d = d;
@@ -167,7 +180,6 @@ public final class Diagram {
 
         void build() {
             int exec = -1;
-            boolean java = false;
             for (int i = 0; i < events.size(); i++) {
                 Event e = events.get(i);
                 if (e.kind() == Kind.CALL && e.name().equals("execve") && "0".equals(e.ret())) {
@@ -358,18 +370,20 @@ public final class Diagram {
             }
             if (n.equals("socket") || n.equals("epoll_create") || n.equals("epoll_create1")) {
                 String text = n + "(" + e.args() + ")" + (blocked ? "" : " = " + e.ret());
+                Channel ch = null;
                 if (e.value() >= 0) {
-                    Channel ch = new Channel(name(n.equals("socket") ? "socket" : "epoll"));
+                    ch = new Channel(name(n.equals("socket") ? "socket" : "epoll"));
                     table.put((int) e.value(), ch);
                     text += "  [" + ch.name + "]";
                 }
-                row(col, e, text, blocked, "call");
+                Draft r = row(col, e, text, blocked, "call");
+                if (ch != null) ch.rows.add(r);
                 return;
             }
             if (n.equals("open") || n.equals("openat") || n.equals("creat")) {
                 Matcher q = QUOTED.matcher(e.args());
                 String path = q.find() ? q.group(1) : "";
-                if (jvmDirs.stream().anyMatch(dir -> path.startsWith(dir))) {
+                if (jvmDirs.stream().anyMatch(dir -> path.startsWith(dir)) || (java && RUNTIME_FILES.matcher(path).lookingAt())) {
                     dropped++;
                     return;
                 }
@@ -380,6 +394,10 @@ public final class Diagram {
                     text += "  [" + ch.name + ": " + path + "]";
                 }
                 row(col, e, text, blocked, "call");
+                return;
+            }
+            if (java && n.equals("rt_sigaction") && RUNTIME_SIGNAL.matcher(e.args()).lookingAt()) {
+                dropped++;
                 return;
             }
             if (NO_FD.contains(n)) {
@@ -396,9 +414,17 @@ public final class Diagram {
             }
             if (n.equals("close")) {
                 table.remove(fd);
-                row(col, e, "close(" + fd + ")" + (blocked ? "" : " = " + e.ret()) + "  [" + ch.name + "]", blocked, "call");
+                Draft r = row(col, e, "close(" + fd + ")" + (blocked ? "" : " = " + e.ret()) + "  [" + ch.name + "]", blocked, "call");
+                // In a Java run, a socket made and closed with nothing but options set is the
+                // JDK probing what the system supports (IPv6, SO_REUSEPORT), not the listing.
+                if (java && ch.name.startsWith("socket") && !ch.used && !table.containsValue(ch)) {
+                    drafts.remove(r);
+                    drafts.removeAll(ch.rows);
+                    dropped += ch.rows.size() + 1;
+                }
                 return;
             }
+            if (!n.equals("setsockopt")) ch.used = true;
             if (n.startsWith("dup") || (n.equals("fcntl") && e.args().contains("F_DUPFD"))) {
                 if (e.value() >= 0) table.put((int) e.value(), ch);
                 row(col, e, n + "(" + e.args() + ") = " + e.ret() + "  [" + ch.name + "]", blocked, "call");
@@ -430,6 +456,7 @@ public final class Diagram {
                 return;
             }
             Draft r = row(col, e, callText(e, ch), blocked, "call");
+            ch.rows.add(r);
             if (e.value() <= 0) return;
             int count = (int) e.value();
             boolean toPeer = ch.peer != null && peers.containsKey(ch.peer);
@@ -456,7 +483,7 @@ public final class Diagram {
             while (!ch.writes.isEmpty() && !ch.reads.isEmpty()) {
                 Pending w = ch.writes.peek(), r = ch.reads.peek();
                 int n = Math.min(w.left, r.left);
-                byte[] part = java.util.Arrays.copyOfRange(r.data, Math.min(r.offset, r.data.length), Math.min(r.offset + n, r.data.length));
+                byte[] part = Arrays.copyOfRange(r.data, Math.min(r.offset, r.data.length), Math.min(r.offset + n, r.data.length));
                 moves.add(new Move(w.row, w.column, r.row, r.column, n, preview(part, n)));
                 w.left -= n;
                 r.left -= n;
@@ -524,7 +551,7 @@ public final class Diagram {
     /** The first bytes, escaped as in C, "..." when more were sent than shown. */
     static String preview(byte[] bytes, int count) {
         int shown = Math.min(bytes.length, 20);
-        byte[] head = java.util.Arrays.copyOf(bytes, shown);
+        byte[] head = Arrays.copyOf(bytes, shown);
         return Strace.escape(head) + (count > shown ? "..." : "");
     }
 
