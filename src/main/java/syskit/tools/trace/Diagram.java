@@ -98,6 +98,16 @@ public final class Diagram {
     /** In a Java run, the JDK's own real-time signal (NIO wakes a blocked thread with it); the book never uses one. */
     private static final Pattern RUNTIME_SIGNAL = Pattern.compile("SIGRT");
 
+    private static final Set<String> WAITS = Set.of("poll", "ppoll");
+    private static final Pattern POLL_FD = Pattern.compile("\\{fd=(\\d+)");
+
+    /** Whether every descriptor a poll waits for is one the listing created. */
+    static boolean listingFds(String args, Map<Integer, ?> table) {
+        Matcher m = POLL_FD.matcher(args);
+        while (m.find()) if (!table.containsKey(Integer.parseInt(m.group(1)))) return false;
+        return true;
+    }
+
     private static final Set<String> READS = Set.of("read", "readv", "recvfrom", "recvmsg", "recv");
     private static final Set<String> WRITES = Set.of("write", "writev", "sendto", "sendmsg", "send");
     private static final Set<String> NO_FD = Set.of("wait4", "waitid", "kill", "tgkill", "nanosleep",
@@ -397,6 +407,12 @@ public final class Diagram {
                 return;
             }
             if (java && n.equals("rt_sigaction") && RUNTIME_SIGNAL.matcher(e.args()).lookingAt()) {
+                dropped++;
+                return;
+            }
+            if (java && WAITS.contains(n) && e.value() >= 0 && !listingFds(e.args(), table)) {
+                // the kit waits for a descriptor and its own signal pipe before a blocking call:
+                // the listing's call follows; only a wait the run ended in is kept (as blocked)
                 dropped++;
                 return;
             }
