@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -27,6 +25,7 @@ import syskit.harness.Tcp;
 import syskit.harness.Tool;
 import syskit.os.Signal;
 import syskit.tools.trace.Diagram;
+import syskit.tools.trace.Strace;
 import syskit.tools.trace.Diagram.Transfer;
 import syskit.tools.trace.Trace;
 
@@ -124,22 +123,19 @@ class TraceTest {
      * parent let go, and once it waits in read again, Ctrl-C (SIGINT to the group).
      */
     static Result forceChildFirst(Run run, Path strace, String comm) {
-        Pattern clone = Pattern.compile("^(\\d+) \\S+ clone\\(.*\\) = (\\d+)$");
         try (Run.Started s = run.start()) {
             Set<String> handled = new HashSet<>();
             int parent = -1, child = -1, tid = -1;
             long deadline = System.nanoTime() + Duration.ofSeconds(50).toNanos();
             while (child < 0 && System.nanoTime() < deadline) {
                 List<String> lines = lines(strace);
-                for (int i = 0; i < lines.size(); i++) {
-                    String l = lines.get(i);
-                    Matcher m = clone.matcher(l);
-                    if (m.matches() && !l.contains("CLONE_THREAD")) {
-                        Proc c = Proc.of(Integer.parseInt(m.group(2)));
+                for (Strace.Event e : Strace.parse(lines)) {   // a clone may be split in two lines
+                    if (e.name().equals("clone") && e.value() > 0 && !e.args().contains("CLONE_THREAD")) {
+                        Proc c = Proc.of((int) e.value());
                         if (c != null && c.comm().equals(comm) && Proc.of(c.ppid()) != null && Proc.of(c.ppid()).comm().equals(comm)) {
                             child = c.pid();
                             parent = c.ppid();
-                            tid = Integer.parseInt(m.group(1));
+                            tid = e.tid();
                         }
                     }
                 }
