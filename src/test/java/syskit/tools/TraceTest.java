@@ -45,11 +45,28 @@ class TraceTest {
         if (pipe3 == null) {
             Tool.assumeInstalled("strace", "trace a listing");
             CReference.build("ch11/pipe3");
-            pipe3Dir = Files.createTempDirectory("syskit-trace");
+            pipe3Dir = tempDir("syskit-trace");
             pipe3 = trace(pipe3Dir, "--ref", "both", "ch11/pipe3").run();
         }
         assertThat(pipe3.exitStatus()).as(pipe3.toString()).isZero();
         return pipe3Dir;
+    }
+
+    private static final List<Path> TEMP = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static Path tempDir(String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        TEMP.add(dir);
+        return dir;
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void removeTempDirs() throws IOException {
+        for (Path dir : TEMP) {
+            try (var all = Files.walk(dir)) {
+                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
     }
 
     static Run trace(Path dir, String... args) {
@@ -94,7 +111,7 @@ class TraceTest {
     @Test
     void theForcedPipe2RaceTheChildReadsItsOwnQuestionAndTheParentStaysBlocked() throws IOException {
         Tool.assumeInstalled("strace", "trace a listing");
-        Path dir = Files.createTempDirectory("syskit-trace");
+        Path dir = tempDir("syskit-trace");
         for (String kind : List.of("java", "c")) {
             String file = dir.resolve("ch11/pipe2." + kind + ".strace").toString();
             Run run = kind.equals("c") ? trace(dir, "--ref", "c", "ch11/pipe2") : trace(dir, "ch11/pipe2");
@@ -204,7 +221,7 @@ class TraceTest {
         }
         Assumptions.assumeTrue(chromium != null, "chromium is not installed (apt-get install chromium, as .ci/run should): "
                 + "the page was written but not checked in a browser");
-        Path profile = Files.createTempDirectory("syskit-chromium");
+        Path profile = tempDir("syskit-chromium");
         List<String> flags = List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile);
         List<String> dump = new ArrayList<>(flags);
@@ -235,7 +252,7 @@ class TraceTest {
 
     @Test
     void withoutStraceItExits2AndSaysWhatToInstall() throws IOException {
-        Path bin = Files.createTempDirectory("syskit-nostrace");
+        Path bin = tempDir("syskit-nostrace");
         for (String tool : List.of("bash", "dirname")) {
             for (String dir : List.of("/usr/bin", "/bin")) {
                 Path p = Path.of(dir, tool);
@@ -250,7 +267,7 @@ class TraceTest {
     @Test
     void aServerTracedUntilCtrlCShowsItsClientAsAColumn() throws IOException {
         Tool.assumeInstalled("strace", "trace a listing");
-        Path dir = Files.createTempDirectory("syskit-trace");
+        Path dir = tempDir("syskit-trace");
         int port = Tcp.freePort();
         try (Run.Started s = trace(dir, "ch11/echo_storeserver", Integer.toString(port)).dir(dir).start()) {
             assertThat(Await.until(() -> Tcp.listening(port), Duration.ofSeconds(40))).as(s.stderr()).isTrue();

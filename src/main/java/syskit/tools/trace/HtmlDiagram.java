@@ -28,7 +28,8 @@ public final class HtmlDiagram {
                 .append(".life{stroke:#99a;stroke-width:1.5}.peer .life{stroke-dasharray:2 4}\n")
                 .append(".call{fill:#222}.blocked{fill:#b00;font-weight:bold}.signal{fill:#a60}.end{fill:#555;font-style:italic}\n")
                 .append(".transfer line,.transfer path{stroke:#0a6;stroke-width:2;fill:none}.transfer text{fill:#075;font-weight:bold}\n")
-                .append(".fork{stroke:#557;stroke-dasharray:6 4;stroke-width:1.5}\n")
+                .append(".fork{stroke:#557;stroke-dasharray:6 4;stroke-width:1.5}.pending{stroke:#ccd;stroke-dasharray:1 5}\n")
+                .append("svg text{paint-order:stroke;stroke:#fcfcfc;stroke-width:4px;stroke-linejoin:round}\n")
                 .append(".num{fill:#999}pre{font-size:12px;background:#f6f6f6;padding:1em;overflow-x:auto}\n")
                 .append("</style></head><body>\n<h1>").append(esc(title)).append("</h1>\n");
         for (Diagram d : diagrams) section(h, d);
@@ -44,22 +45,27 @@ public final class HtmlDiagram {
         h.append("<svg width=\"").append(width).append("\" height=\"").append(height)
                 .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\">\n")
                 .append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\">")
-                .append("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#0a6\"/></marker></defs>\n");
+                .append("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#0a6\"/></marker>")
+                .append("<marker id=\"fork\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">")
+                .append("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#557\"/></marker></defs>\n");
         for (Column c : d.columns) {
-            int x = cx(c.index), y0 = c.firstRow == 0 && c.parent < 0 ? TOP - 30 : y(c.firstRow) - 8;
+            // every header in the top band; a forked child's lifeline starts at its fork's row
+            int x = cx(c.index), top = TOP - 30, y0 = c.firstRow == 0 && c.parent < 0 ? top : y(c.firstRow);
             int y1 = c.peer() ? y(d.rows.size()) : y(c.lastRow) + 6;
             h.append("<g class=\"column").append(c.peer() ? " peer" : "").append("\" data-pid=\"").append(c.pid)
                     .append("\" data-label=\"").append(esc(c.label)).append("\">")
                     .append("<line class=\"life\" x1=\"").append(x).append("\" y1=\"").append(y0).append("\" x2=\"").append(x)
                     .append("\" y2=\"").append(y1).append("\"/>")
-                    .append("<g class=\"head\"><rect x=\"").append(x - 110).append("\" y=\"").append(y0 - 34)
-                    .append("\" width=\"220\" height=\"30\" rx=\"5\"/><text x=\"").append(x).append("\" y=\"").append(y0 - 14)
+                    .append("<line class=\"pending\" x1=\"").append(x).append("\" y1=\"").append(top).append("\" x2=\"").append(x)
+                    .append("\" y2=\"").append(y0).append("\"/>")
+                    .append("<g class=\"head\"><rect x=\"").append(x - 110).append("\" y=\"").append(top - 34)
+                    .append("\" width=\"220\" height=\"30\" rx=\"5\"/><text x=\"").append(x).append("\" y=\"").append(top - 14)
                     .append("\" text-anchor=\"middle\">").append(esc(c.label)).append("</text></g>");
             if (c.end != null && !c.peer()) h.append("<title>").append(esc(c.label + ": " + c.end)).append("</title>");
             h.append("</g>\n");
             if (c.parent >= 0) {
                 h.append("<line class=\"fork\" x1=\"").append(cx(c.parent)).append("\" y1=\"").append(y(c.firstRow))
-                        .append("\" x2=\"").append(x - 110).append("\" y2=\"").append(y0 - 19).append("\"/>\n");
+                        .append("\" x2=\"").append(x).append("\" y2=\"").append(y0).append("\" marker-end=\"url(#fork)\"/>\n");
             }
         }
         for (Row r : d.rows) {
