@@ -2,7 +2,7 @@
 # 'make help' lists the targets. Every target finds a JDK >= 25 itself (bin/find-jdk).
 SHELL := /bin/bash
 .DEFAULT_GOAL := tour
-.PHONY: tour help build test run list stress check try reset bench bindings clean jdk
+.PHONY: tour help build test run list stress check try reset bench trace bindings clean jdk
 
 # The JDK, found once per make run: JAVA_HOME if new enough, else the newest under /usr/lib/jvm.
 JDK := $(shell bin/find-jdk 2>/dev/null)
@@ -11,6 +11,7 @@ EX ?=
 ARGS ?=
 N ?= 100
 FILE ?=
+REF ?=
 
 jdk:
 	@[ -n "$(JDK)" ] || { bin/find-jdk; exit 2; }
@@ -25,6 +26,7 @@ help:
 	@echo 'make try EX=<id>         run your exercise answer as make check last compiled it'
 	@echo 'make reset EX=<id>       put the untouched starter back into exercises/<id>/'
 	@echo 'make bench               Java FFM against C: start, calls, pipes, fork, TCP, mutex'
+	@echo 'make trace EX=<id> [ARGS=..] [REF=c|both]  its system calls as a sequence diagram (target/trace/<id>.html)'
 	@echo 'make bindings            regenerate jextract-gen/ with jextract'
 
 # Maven's own console codes stay in target/build.log; it is shown only when the build fails.
@@ -61,6 +63,10 @@ reset:
 
 bench: build
 	@bench/run
+
+trace: build
+	@[ -n "$(EX)" ] || { echo "usage: make trace EX=<listing> [ARGS='...'] [REF=c|both]" >&2; exit 2; }
+	@bin/trace --ref $(or $(REF),java) $(EX) $(ARGS)
 
 bindings:
 	@bin/bindings
