@@ -107,6 +107,9 @@ class EchoStoreserverFixedTest {
             int store = storeOf(server);
             Assumptions.assumeFalse(ignoresSigint(server.pid()),
                     "SIGINT is ignored in this environment (inherited SIG_IGN, e.g. a background job): Ctrl-C cannot be shown");
+            // The store is stopped only once it ignores SIGINT and has created echomsg.txt: a
+            // store stopped before that (a forked JVM child takes a while) would die of the Ctrl-C.
+            Tcp.await("the store ready", SHORT, () -> storeReady(store));
             Signal.kill(store, Signal.SIGSTOP);   // the store falls behind: lines wait in the pipe
             Tcp.await("the store stopped", SHORT, () -> Proc.of(store).state() == 'T');
             try (Socket a = Tcp.connect(port)) {
@@ -133,6 +136,14 @@ class EchoStoreserverFixedTest {
     }
 
     /** SigIgn in /proc/PID/status has SIGINT's bit: the process was started with SIGINT ignored. */
+    private boolean storeReady(int store) {
+        try {
+            return ignoresSigint(store) && Files.exists(dir.resolve("echomsg.txt"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     private static boolean ignoresSigint(int pid) throws java.io.IOException {
         String line = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
                 .filter(l -> l.startsWith("SigIgn:")).findFirst().orElseThrow();
