@@ -11,6 +11,7 @@ import syskit.os.Refused;
 import syskit.os.Signal;
 import syskit.os.SigMask;
 import syskit.os.Stdlib;
+import syskit.os.Unistd;
 
 /**
  * Runs one listing: {@code bin/syskit ch11/pipe1 [args...]}. Exits with the listing's own
@@ -58,8 +59,13 @@ public final class Launcher {
             status = crashed(entry.id(), e);
         } finally {
             // Whatever escaped (even an Error from reporting a crash), a forked child must leave
-            // through _exit: returning from main would wait in DestroyJavaVM for threads it lacks.
-            Stdlib.exit(status);
+            // through _exit: returning from main would wait in DestroyJavaVM for threads it lacks
+            // (seen: children hung there when their classes were rebuilt under them).
+            try {
+                Stdlib.exit(status);
+            } finally {
+                if (ForkSafety.inChild()) Unistd._exit(status);
+            }
         }
     }
 
