@@ -51,8 +51,4 @@ public final class Sigpipe {
         }
         return 0;
     }
-
-    private static void usleep(int micros) {
-        syskit.posix.posix_h.usleep(micros);
-    }
 }
