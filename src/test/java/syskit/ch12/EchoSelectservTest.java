@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import syskit.harness.CReference;
-import syskit.harness.EchoLoad;
+import syskit.harness.ManyClients;
 import syskit.harness.Result;
 import syskit.harness.Run;
 import syskit.harness.Tcp;
@@ -33,9 +33,9 @@ class EchoSelectservTest {
         for (boolean java : new boolean[] {true, false}) {
             int port = Tcp.freePort();
             try (Run.Started server = start(java, port)) {
-                EchoLoad.Report r = EchoLoad.run(port, 50, 200, 20, () -> count(server.stdout(), "Connected client: "));
-                System.out.println("ch12/echo_selectserv (" + (java ? "Java" : "C") + "): " + r);
-                assertThat(r.errors()).as(r.toString()).isEmpty();
+                ManyClients.Report r = ManyClients.echo(port, 50, 200);
+                System.out.println("ch12/echo_selectserv (" + (java ? "Java" : "C") + "): " + r.figures());   // the guides quote it
+                assertThat(r.problems()).as(r.figures()).isEmpty();
                 Tcp.await("50 closed clients", WITHIN, () -> count(server.stdout(), "closed client: ") == 50);
                 assertThat(count(server.stdout(), "Connected client: ")).isEqualTo(50);
                 assertThat(server.alive()).isTrue();
