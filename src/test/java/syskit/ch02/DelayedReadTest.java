@@ -76,7 +76,7 @@ class DelayedReadTest {
                 for (String p : PIECES) {   // three writes, each acknowledged before the next
                     out.write(p.getBytes(StandardCharsets.ISO_8859_1));
                     out.flush();
-                    Tcp.await("a piece delivered", TIMEOUT, () -> Peers.unacked(server_port, client_port) == 0);
+                    Tcp.await("a piece delivered", TIMEOUT, () -> Tcp.unacked(server_port, client_port) == 0);
                 }
                 s.shutdownOutput();   // the server's end after its three writes, as write_thrice_server's close
                 c.stdin().write('\n');

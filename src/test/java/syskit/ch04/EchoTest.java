@@ -108,7 +108,7 @@ public class EchoTest {
             int serverPort = server.getLocalPort(), clientPort = s.getPort();
             // Acknowledged (in the client's receive queue), then read by the client: its read() has returned.
             Tcp.await("the client reading the first piece", Duration.ofSeconds(20),
-                    () -> Peers.unacked(serverPort, clientPort) == 0 && Tcp.unread(clientPort, serverPort) <= 0);
+                    () -> Tcp.unacked(serverPort, clientPort) == 0 && Tcp.unread(clientPort, serverPort) <= 0);
             try {
                 out.write(echo, PIECE, echo.length - PIECE);
                 out.flush();

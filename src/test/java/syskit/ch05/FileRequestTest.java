@@ -128,7 +128,7 @@ class FileRequestTest {
                     } catch (IOException hungUp) {
                         break;
                     }
-                    Await.until(() -> Peers.unacked(local, port) == 0 && Tcp.unread(port, local) <= 0, Duration.ofSeconds(5));
+                    Await.until(() -> Tcp.unacked(local, port) == 0 && Tcp.unread(port, local) <= 0, Duration.ofSeconds(5));
                 }
             }
             InputStream in = sock.getInputStream();

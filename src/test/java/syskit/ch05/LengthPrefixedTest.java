@@ -141,7 +141,7 @@ class LengthPrefixedTest {
     /** Waits until the client acknowledged and read everything sent so far (its read() returned). */
     private static void awaitRead(Socket s, Run.Started c) {
         int server = s.getLocalPort(), client = s.getPort();
-        Await.until(() -> !c.alive() || Peers.unacked(server, client) == 0 && Tcp.unread(client, server) <= 0, TIMEOUT);
+        Await.until(() -> !c.alive() || Tcp.unacked(server, client) == 0 && Tcp.unread(client, server) <= 0, TIMEOUT);
     }
 
     private static String shown(String s) {

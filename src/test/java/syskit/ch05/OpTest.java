@@ -78,7 +78,7 @@ class OpTest {
                 byte[] req = request(3, new int[] {2, 3, 4}, '*');
                 for (byte b : req) {   // one byte per write, each acknowledged before the next
                     c.getOutputStream().write(b);
-                    Tcp.await("byte delivered", Duration.ofSeconds(20), () -> Peers.unacked(c.getLocalPort(), port) == 0);
+                    Tcp.await("byte delivered", Duration.ofSeconds(20), () -> Tcp.unacked(c.getLocalPort(), port) == 0);
                 }
                 assertThat(c.getInputStream().readAllBytes()).isEqualTo(le(24));
             }

@@ -6,12 +6,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,15 +51,15 @@ class ReuseadrEserverTest {
     private static void restart(String id, boolean c) throws IOException {
         String which = (c ? "C " : "Java ") + id;
         int port = Tcp.freePort();
-        try (Run.Started first = start(server(id, c, port), port); Socket client = Tcp.connect(port)) {
+        try (Run.Started first = Tcp.serve(server(id, c, port), port); Socket client = Tcp.connect(port)) {
             assertThat(Tcp.echo(client, "hello\n")).isEqualTo("hello\n");
             Tcp.await(which + " copies to stdout", Duration.ofSeconds(20), () -> first.stdout().equals("hello\n"));
             first.kill();                                // the server closes first: its side will wait in TIME_WAIT
             assertThat(Tcp.readAll(client)).isEmpty();   // read its FIN to the end, so that closing sends FIN, not RST
         }
-        assertThat(timeWait(port)).as(which + ": a connection on the port in TIME_WAIT").isTrue();
+        assertThat(Tcp.inTimeWait(port)).as(which + ": a connection on the port in TIME_WAIT").isTrue();
         if (id.endsWith("_fixed")) {
-            try (Run.Started again = start(server(id, c, port), port); Socket client = Tcp.connect(port)) {
+            try (Run.Started again = Tcp.serve(server(id, c, port), port); Socket client = Tcp.connect(port)) {
                 assertThat(Tcp.echo(client, "again\n")).as(which).isEqualTo("again\n");
             }
         } else {
@@ -70,20 +67,6 @@ class ReuseadrEserverTest {
             assertThat(again.exitStatus()).as(which + "\n" + again).isEqualTo(1);
             assertThat(again.stderr()).isEqualTo("bind() error: Address already in use\n");
         }
-    }
-
-    private static Run.Started start(Run run, int port) {
-        Run.Started s = run.start();
-        Tcp.await("listening on " + port, Duration.ofSeconds(30), () -> Tcp.listening(port) || !s.alive());
-        if (!s.alive()) throw new AssertionError("the server ended before listening: " + s.kill());
-        return s;
-    }
-
-    /** /proc/net/tcp shows a socket with local port `port` in state 06, TIME_WAIT. */
-    private static boolean timeWait(int port) throws IOException {
-        String local = String.format(Locale.ROOT, ":%04X", port);
-        return Files.readAllLines(Path.of("/proc/net/tcp")).stream().skip(1).map(l -> l.trim().split("\\s+"))
-                .anyMatch(f -> f[1].endsWith(local) && f[3].equals("06"));
     }
 
     @Test

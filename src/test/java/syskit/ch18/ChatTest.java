@@ -25,7 +25,6 @@ import syskit.harness.Proc;
 import syskit.harness.Result;
 import syskit.harness.Run;
 import syskit.harness.Tcp;
-import syskit.harness.TcpState;
 
 /**
  * ch18/chat_server and ch18/chat_clnt over real TCP on 127.0.0.1, Java and C, each flaw made to
@@ -41,10 +40,7 @@ class ChatTest {
     /** The Java port (id) or its C reference (c) as a server on the port, returned once it listens. */
     Run.Started server(String id, boolean c, int port) {
         Run run = c ? Run.command(CReference.build(id), Integer.toString(port)) : Run.listing(id, Integer.toString(port));
-        Run.Started s = run.dir(dir).timeout(Duration.ofSeconds(120)).start();
-        Tcp.await(id + " listening", SHORT, () -> Tcp.listening(port) || !s.alive());
-        assertThat(s.alive()).as("server ended before listening: %s", s.stderr()).isTrue();
-        return s;
+        return Tcp.serve(run.dir(dir), port);
     }
 
     /** A chat client; the C one under stdbuf -oL, so that its stdout (a file) shows each line as it comes. */
@@ -76,9 +72,11 @@ class ChatTest {
         try (Run.Started server = server("ch18/chat_server", cServer, port)) {
             List<Run.Started> clients = new ArrayList<>();
             try {
-                for (int i = 0; i < 3; i++) clients.add(client("ch18/chat_clnt", cClient[i], port, names[i]));
-                // one after another, each sees its own line: then all three are in the server's list
+                // One after another, each started only once the one before has seen its own line: then
+                // all three are in the server's list, and no two connect while the book's server
+                // still passes &clnt_sock to the thread of the one before (flaw 4 of the guide).
                 for (int i = 0; i < 3; i++) {
+                    clients.add(client("ch18/chat_clnt", cClient[i], port, names[i]));
                     type(clients.get(i), "hello from " + names[i] + "\n");
                     Run.Started me = clients.get(i);
                     assertThat(me.awaitOutput("[" + names[i] + "] hello from " + names[i] + "\n", SHORT))
@@ -131,7 +129,7 @@ class ChatTest {
             int aPort = a.socket.getLocalPort();
             a.close();   // nothing unread: an orderly close (FIN), read() returns 0 in A's thread
             // the server closes A's descriptor after updating the list: A's side then reaches TIME_WAIT
-            Tcp.await("the server to close A's connection", SHORT, () -> TcpState.TIME_WAIT.equals(TcpState.of(aPort, port)));
+            Tcp.await("the server to close A's connection", SHORT, () -> Tcp.TIME_WAIT.equals(Tcp.state(aPort, port)));
             cc.send("[C] x\n").readUntil("[C] x\n");
             b.send("[B] y\n");
             cc.readUntil("[B] y\n");
@@ -186,7 +184,7 @@ class ChatTest {
                         () -> Proc.syscalls(server.pid()).stream().anyMatch(t -> t.nr() == 1 && t.state() == 'S'));
                 int vPort = v.socket.getLocalPort();
                 v.reset();
-                Tcp.await("the server to take V's reset", SHORT, () -> TcpState.of(port, vPort) == null);
+                Tcp.await("the server to take V's reset", SHORT, () -> Tcp.state(port, vPort) == null);
                 pool.submit(() -> drain(s));
                 if (!Await.until(() -> !server.alive(), Duration.ofSeconds(id.endsWith("fixed") ? 1 : 20))) {
                     sending.cancel(true);
@@ -269,7 +267,7 @@ class ChatTest {
             }
             for (Peer p : peers) assertThat(p.available()).as("bytes left over").isZero();
             peers.forEach(Peer::close);
-            Tcp.await("every client gone", SHORT, () -> TcpState.established(port) == 0);
+            Tcp.await("every client gone", SHORT, () -> Tcp.established(port) == 0);
             long before = Proc.cpuTicks(server.pid());
             Run.sleepMillis(1000);
             assertThat(Proc.cpuTicks(server.pid()) - before).as("CPU ticks of the idle server in 1 s").isLessThan(50);

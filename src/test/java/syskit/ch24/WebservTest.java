@@ -25,7 +25,6 @@ import syskit.harness.Chromium;
 import syskit.harness.Result;
 import syskit.harness.Run;
 import syskit.harness.Tcp;
-import syskit.harness.TcpState;
 import syskit.harness.Tool;
 
 /**
@@ -79,7 +78,7 @@ class WebservTest {
             } catch (SocketTimeoutException e) {
                 // still open 1 s after the answer: check the server side holds it, as the listing never closes it
                 int local = s.getLocalPort();
-                assertThat(TcpState.of(local, port)).isEqualTo(TcpState.ESTABLISHED);
+                assertThat(Tcp.state(local, port)).isEqualTo(Tcp.ESTABLISHED);
                 return got + "...OPEN";
             }
         }

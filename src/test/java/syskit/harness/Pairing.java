@@ -19,9 +19,7 @@ public final class Pairing {
         int port = Tcp.freePort();
         String p = Integer.toString(port);
         Run server = cppServer ? Run.command(CReference.build(serverId), p) : Run.listing(serverId, p);
-        try (Run.Started s = server.dir(dir).timeout(Duration.ofSeconds(120)).start()) {
-            Tcp.await(serverId + " listening on " + port, Duration.ofSeconds(30), () -> Tcp.listening(port) || !s.alive());
-            if (!s.alive()) throw new AssertionError(serverId + " ended before listening: " + s.kill());
+        try (Run.Started s = Tcp.serve(server.dir(dir), port)) {
             Run client = cppClient ? Run.command(CReference.build(clientId), "127.0.0.1", p)
                                    : Run.listing(clientId, "127.0.0.1", p);
             Result c = client.stdin(input).timeout(Duration.ofSeconds(60)).run();

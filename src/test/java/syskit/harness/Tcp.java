@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
@@ -26,30 +28,69 @@ public final class Tcp {
         }
     }
 
-    /** True when /proc/net/tcp shows a socket listening (state 0A) on the port. */
+    /** TCP states as /proc/net/tcp writes them (two hex digits). */
+    public static final String ESTABLISHED = "01", FIN_WAIT2 = "05", TIME_WAIT = "06", CLOSE_WAIT = "08", LISTEN = "0A";
+
+    /** True when a socket listens on the port (state 0A). */
     public static boolean listening(int port) {
-        String local = String.format(Locale.ROOT, ":%04X", port);
-        try {
-            return Files.readAllLines(Path.of("/proc/net/tcp")).stream().skip(1)
-                    .map(l -> l.trim().split("\\s+"))
-                    .anyMatch(f -> f[1].endsWith(local) && f[3].equals("0A"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String local = hexPort(port);
+        return rows().stream().anyMatch(f -> f[1].endsWith(local) && f[3].equals(LISTEN));
+    }
+
+    /** The state of the connection localPort-remotePort (e.g. {@link #TIME_WAIT}), or null when there is none. */
+    public static String state(int localPort, int remotePort) {
+        String[] row = row(localPort, remotePort);
+        return row == null ? null : row[3];
+    }
+
+    /** How many connections to the server port are established on the server's side. */
+    public static long established(int serverPort) {
+        String local = hexPort(serverPort);
+        return rows().stream().filter(f -> f[1].endsWith(local) && f[3].equals(ESTABLISHED)).count();
+    }
+
+    /** True when some connection on the local port is in TIME_WAIT. */
+    public static boolean inTimeWait(int localPort) {
+        String local = hexPort(localPort);
+        return rows().stream().anyMatch(f -> f[1].endsWith(local) && f[3].equals(TIME_WAIT));
     }
 
     /**
      * Bytes received on the connection localPort-remotePort that its process has not read yet
-     * (rx_queue in /proc/net/tcp); -1 when there is no such connection.
+     * (rx_queue); -1 when there is no such connection.
      */
     public static long unread(int localPort, int remotePort) {
-        String local = String.format(Locale.ROOT, ":%04X", localPort), remote = String.format(Locale.ROOT, ":%04X", remotePort);
+        String[] row = row(localPort, remotePort);
+        return row == null ? -1 : Long.parseLong(row[4].substring(row[4].indexOf(':') + 1), 16);
+    }
+
+    /**
+     * Bytes the connection localPort-remotePort has sent that its peer has not acknowledged yet
+     * (tx_queue); -1 when there is no such connection. 0 means they reached the peer's receive queue.
+     */
+    public static long unacked(int localPort, int remotePort) {
+        String[] row = row(localPort, remotePort);
+        return row == null ? -1 : Long.parseLong(row[4].substring(0, row[4].indexOf(':')), 16);
+    }
+
+    private static String[] row(int localPort, int remotePort) {
+        String local = hexPort(localPort), remote = hexPort(remotePort);
+        return rows().stream().filter(f -> f[1].endsWith(local) && f[2].endsWith(remote)).findFirst().orElse(null);
+    }
+
+    private static String hexPort(int port) {
+        return String.format(Locale.ROOT, ":%04X", port);
+    }
+
+    /** The rows of /proc/net/tcp and /proc/net/tcp6 (a java.net socket is an IPv6 one, even on 127.0.0.1), split into fields. */
+    private static List<String[]> rows() {
         try {
-            return Files.readAllLines(Path.of("/proc/net/tcp")).stream().skip(1)
-                    .map(l -> l.trim().split("\\s+"))
-                    .filter(f -> f[1].endsWith(local) && f[2].endsWith(remote))
-                    .mapToLong(f -> Long.parseLong(f[4].substring(f[4].indexOf(':') + 1), 16))
-                    .findFirst().orElse(-1);
+            List<String[]> rows = new ArrayList<>();
+            for (String f : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+                Path p = Path.of(f);
+                if (Files.exists(p)) Files.readAllLines(p).stream().skip(1).map(l -> l.trim().split("\\s+")).forEach(rows::add);
+            }
+            return rows;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,9 +98,14 @@ public final class Tcp {
 
     /** Starts a server listing on the port in dir and returns once it listens. */
     public static Run.Started serve(String id, int port, Path dir) {
-        Run.Started s = Run.listing(id, Integer.toString(port)).dir(dir).timeout(Duration.ofSeconds(120)).start();
-        await(id + " listening on " + port, Duration.ofSeconds(30), () -> listening(port) || !s.alive());
-        if (!s.alive()) throw new AssertionError(id + " ended before listening: " + s.kill());
+        return serve(Run.listing(id, Integer.toString(port)).dir(dir), port);
+    }
+
+    /** Starts a server (a listing, a C reference, any command) and returns once it listens on port; fails if it ends first. */
+    public static Run.Started serve(Run server, int port) {
+        Run.Started s = server.timeout(Duration.ofSeconds(120)).start();
+        await("the server listening on " + port, Duration.ofSeconds(30), () -> listening(port) || !s.alive());
+        if (!s.alive()) throw new AssertionError("the server ended before listening on " + port + ": " + s.kill());
         return s;
     }
 
