@@ -19,12 +19,32 @@ import java.util.function.BooleanSupplier;
 public final class Tcp {
     private Tcp() {}
 
-    /** A port nothing listens on right now (the kernel picks it). */
+    /**
+     * A port no TCP or UDP socket is bound to right now, below the kernel's ephemeral range
+     * (/proc/sys/net/ipv4/ip_local_port_range): a port the kernel picked and the test then freed
+     * could be taken by any client socket of a test running beside it before the listing binds it.
+     */
     public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int below = ephemeralLow();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = random.nextInt(below / 2, below);
+            try (ServerSocket t = new ServerSocket(port, 1, InetAddress.getByName("0.0.0.0"));
+                 java.net.DatagramSocket u = new java.net.DatagramSocket(port, InetAddress.getByName("0.0.0.0"))) {
+                return port;
+            } catch (IOException e) {
+                // taken: try another
+            }
+        }
+        throw new IllegalStateException("no free port below " + below);
+    }
+
+    private static int ephemeralLow() {
+        try {
+            // readAllLines: Files.readString gives only the first byte of this /proc file
+            return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32768;
         }
     }
 

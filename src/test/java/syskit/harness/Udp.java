@@ -26,13 +26,9 @@ public final class Udp {
         return Proc.syscalls(pid).stream().anyMatch(s -> s.nr() == RECVFROM_NR && s.state() == 'S');
     }
 
-    /** A UDP port nothing is bound to right now (the kernel picks it). */
+    /** A port no socket is bound to right now, below the ephemeral range: {@link Tcp#freePort}. */
     public static int freePort() {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Tcp.freePort();
     }
 
     /** The /proc/net/udp line of the socket bound to the port, split in fields; null when none is. */
