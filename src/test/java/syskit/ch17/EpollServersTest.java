@@ -75,7 +75,9 @@ class EpollServersTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-        Tcp.await(name + " to see the client close", SHORT, () -> count(s.run().stdout(), "closed client") > closedBefore);
+        // The whole line: the port prints "closed client : ", the number and " \n" in separate writes.
+        Tcp.await(name + " to see the client close", SHORT,
+                () -> count(s.run().stdout(), "closed client") > closedBefore && s.run().stdout().endsWith("\n"));
         return s.run().stdout().substring(before);
     }
 
