@@ -1,10 +1,11 @@
 package syskit.os;
 
 /**
- * Not in C's library: the command-line number check every listing needs, named after TLPI's
- * get_num.h ({@code getInt}). The book's {@code atoi} turns "abc" into 0 and "70000" into a
- * port of 4464; a listing that takes a number through here refuses such an argument with its
- * own clear message instead.
+ * Not in C's library: the command-line checks every listing needs, named after TLPI's get_num.h
+ * ({@code getInt}). The book's {@code atoi} turns "abc" into 0 and "70000" into a port of 4464,
+ * and {@code inet_addr} turns "localhost" into INADDR_NONE; a listing that takes its arguments
+ * through here refuses such an argument with one line on stderr and exit status 1 (the book's
+ * own status for a usage error), the same line for every listing.
  */
 public final class GetNum {
     private GetNum() {}
@@ -15,5 +16,44 @@ public final class GetNum {
         if (arg == null || arg.isEmpty() || arg.length() > 10 || !arg.chars().allMatch(c -> c >= '0' && c <= '9')) return -1;
         long n = Long.parseLong(arg);
         return n >= min && n <= max ? (int) n : -1;
+    }
+
+    /** A port argument, 1 to 65535; anything else ends the listing: {@code bad port 'x': give a number from 1 to 65535}. */
+    public static int getPort(String arg) {
+        int port = getInt(arg, 1, 65535);
+        if (port == -1) refuse("bad port '" + arg + "': give a number from 1 to 65535");
+        return port;
+    }
+
+    /** A dotted IPv4 address argument, as inet_addr reads it; anything else ends the listing. */
+    public static String getAddress(String arg) {
+        if (arg == null || Inet.inet_addr(arg) == Inet.INADDR_NONE)
+            refuse("bad address '" + arg + "': give an IPv4 address such as 127.0.0.1");
+        return arg;
+    }
+
+    /**
+     * An optional count the kit adds where the book has a fixed one (a loop count, a number of
+     * clients): argv[i] from min to max, dflt when argv has no argv[i]; anything else ends the listing.
+     */
+    public static int getCount(String[] argv, int i, int dflt, int min, int max, String what) {
+        if (argv.length <= i) return dflt;
+        int n = getInt(argv[i], min, max);
+        if (n == -1) refuse("bad " + what + " '" + argv[i] + "': give a number from " + min + " to " + max);
+        return n;
+    }
+
+    /** An optional number of seconds where the book sleeps a fixed time: argv[i], dflt (the book's) when absent. */
+    public static int getSeconds(String[] argv, int i, int dflt, String what) {
+        if (argv.length <= i) return dflt;
+        int n = getInt(argv[i], 0, 999_999);
+        if (n == -1) refuse("bad " + what + " '" + argv[i] + "': give a number of seconds (the book's is " + dflt + ")");
+        return n;
+    }
+
+    /** The one way an argument is refused: one line on stderr, exit status 1. */
+    public static void refuse(String line) {
+        System.err.println(line);
+        Stdlib.exit(1);
     }
 }
