@@ -42,4 +42,9 @@ public final class CString {
     public static MemorySegment strtok(MemorySegment str, MemorySegment delim) {
         return syskit.posix.posix_h.strtok(str, delim);
     }
+
+    /** strsignal(3): the signal's name, "Interrupt" for SIGINT. */
+    public static String strsignal(int sig) {
+        return syskit.posix.posix_h.strsignal(sig).reinterpret(Long.MAX_VALUE).getString(0);
+    }
 }

@@ -20,6 +20,12 @@ import syskit.posix.posix_h;
  * as the first argument right after the call, before any Java code can overwrite it. Each
  * thread has its own segment ({@link #state()}), so that segment is that thread's errno, as C's
  * errno is a per-thread variable.
+ *
+ * <p>The calls that report failure through errno capture it: every system call, and the library
+ * calls a listing checks (malloc, the sem_* calls, usleep, inet_pton, fileno, the stdio calls).
+ * These do not, because they set none a listing could read: sleep and alarm (they cannot fail),
+ * the pthread_* calls (they return the error number itself), inet_addr, inet_ntoa, atoi, and the
+ * sigset calls the kit makes on its own signal sets.
  */
 public final class Errno {
     /** The errno values the listings test for. */

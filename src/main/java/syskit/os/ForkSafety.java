@@ -85,8 +85,8 @@ public final class ForkSafety {
     private static void linkReadWrite() {
         int saved = Errno.errno();
         MemoryCheck.count("write", -1, MemorySegment.NULL, 0);
-        Unistd.rawWrite(-1, MemorySegment.NULL, 0);
-        Unistd.rawRead(-1, MemorySegment.NULL, 0);
+        Syscall.write(-1, MemorySegment.NULL, 0);
+        Syscall.read(-1, MemorySegment.NULL, 0);
         posix_h.__errno_location().reinterpret(Integer.BYTES).set(ValueLayout.JAVA_INT, 0, saved);
         Errno.fail(saved);
     }

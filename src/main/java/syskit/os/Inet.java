@@ -2,6 +2,7 @@ package syskit.os;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
 
 import syskit.posix.posix_h;
 
@@ -17,6 +18,8 @@ import syskit.posix.posix_h;
  * </pre>
  */
 public final class Inet {
+    private static final class INET_PTON { static final MethodHandle H = Errno.capturing(posix_h.inet_pton$address(), posix_h.inet_pton$descriptor()); }
+
     public static final int INADDR_ANY = posix_h.INADDR_ANY();
     public static final int INADDR_LOOPBACK = posix_h.INADDR_LOOPBACK();
     public static final int INADDR_NONE = posix_h.INADDR_NONE();
@@ -59,7 +62,9 @@ public final class Inet {
     /** inet_pton(3): 1 and dst filled, 0 when src is not an address of that family. */
     public static int inet_pton(int af, String src, MemorySegment dst) {
         try (Arena arena = Arena.ofConfined()) {
-            return posix_h.inet_pton(af, arena.allocateFrom(src), dst);
+            return (int) INET_PTON.H.invokeExact(Errno.state(), af, arena.allocateFrom(src), dst);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
         }
     }
 

@@ -3,6 +3,7 @@ package syskit.os;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +28,12 @@ import syskit.posix.pthread_create$__start_routine;
  * </ul>
  */
 public final class Pthread {
+    // errno-capturing handles for the semaphore calls, which report failure through errno.
+    private static final class SEM_INIT { static final MethodHandle H = Errno.capturing(posix_h.sem_init$address(), posix_h.sem_init$descriptor()); }
+    private static final class SEM_WAIT { static final MethodHandle H = Errno.capturing(posix_h.sem_wait$address(), posix_h.sem_wait$descriptor()); }
+    private static final class SEM_POST { static final MethodHandle H = Errno.capturing(posix_h.sem_post$address(), posix_h.sem_post$descriptor()); }
+    private static final class SEM_DESTROY { static final MethodHandle H = Errno.capturing(posix_h.sem_destroy$address(), posix_h.sem_destroy$descriptor()); }
+
     /** {@code void *(*start_routine)(void *)}. */
     @FunctionalInterface
     public interface StartRoutine {
@@ -110,18 +117,34 @@ public final class Pthread {
     }
 
     public static int sem_init(MemorySegment sem, int pshared, int value) {
-        return posix_h.sem_init(sem, pshared, value);
+        try {
+            return (int) SEM_INIT.H.invokeExact(Errno.state(), sem, pshared, value);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
     }
 
     public static int sem_wait(MemorySegment sem) {
-        return posix_h.sem_wait(sem);
+        try {
+            return (int) SEM_WAIT.H.invokeExact(Errno.state(), sem);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
     }
 
     public static int sem_post(MemorySegment sem) {
-        return posix_h.sem_post(sem);
+        try {
+            return (int) SEM_POST.H.invokeExact(Errno.state(), sem);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
     }
 
     public static int sem_destroy(MemorySegment sem) {
-        return posix_h.sem_destroy(sem);
+        try {
+            return (int) SEM_DESTROY.H.invokeExact(Errno.state(), sem);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
     }
 }

@@ -13,6 +13,12 @@ import syskit.posix.posix_h;
 
 /** The thread signal masks and the signalfd behind {@link Signal}. */
 public final class SigMask {
+    /**
+     * The signals a listing may catch: blocked in every JVM thread from the start. Not SIGUSR2:
+     * HotSpot uses it to suspend and resume its own threads and unblocks it in each of them.
+     */
+    static final int[] CATCHABLE = {posix_h.SIGHUP(), posix_h.SIGINT(), posix_h.SIGQUIT(), posix_h.SIGUSR1(),
+            posix_h.SIGALRM(), posix_h.SIGTERM(), posix_h.SIGCHLD(), posix_h.SIGURG()};
 
     // One holder class per handle: a handle is built (~10 ms interpreted for each new shape) the
     // first time a listing makes that call, not when the class loads.
@@ -24,13 +30,13 @@ public final class SigMask {
 
     /** Blocks {@link Signal#CATCHABLE} in the calling thread (before the launcher re-executes the JVM). */
     public static void blockCatchable() {
-        change(posix_h.SIG_BLOCK(), Signal.CATCHABLE);
+        change(posix_h.SIG_BLOCK(), CATCHABLE);
     }
 
     /** Blocks {@link Signal#CATCHABLE} in the calling thread; returns the mask it had, for {@link #restore}. */
     static MemorySegment blockCatchableSaving(Arena arena) {
         MemorySegment old = syskit.posix.sigset_t.allocate(arena);
-        posix_h.pthread_sigmask(posix_h.SIG_BLOCK(), set(arena, Signal.CATCHABLE), old);
+        posix_h.pthread_sigmask(posix_h.SIG_BLOCK(), set(arena, CATCHABLE), old);
         return old;
     }
 
@@ -43,14 +49,14 @@ public final class SigMask {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment current = syskit.posix.sigset_t.allocate(arena);
             posix_h.pthread_sigmask(posix_h.SIG_BLOCK(), MemorySegment.NULL, current);
-            for (int sig : Signal.CATCHABLE) if (posix_h.sigismember(current, sig) != 1) return false;
+            for (int sig : CATCHABLE) if (posix_h.sigismember(current, sig) != 1) return false;
             return true;
         }
     }
 
     /** At the listing's start: its thread takes the catchable signals with their default actions. */
     public static void unblockCatchableInThisThread() {
-        change(posix_h.SIG_UNBLOCK(), Signal.CATCHABLE);
+        change(posix_h.SIG_UNBLOCK(), CATCHABLE);
     }
 
     /**
@@ -60,7 +66,7 @@ public final class SigMask {
     static void routeToSignalfd(int[] routed) {
         change(posix_h.SIG_BLOCK(), routed); // first: a pending routed signal must never meet its default
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment others = set(arena, Signal.CATCHABLE);
+            MemorySegment others = set(arena, CATCHABLE);
             for (int sig : routed) posix_h.sigdelset(others, sig);
             posix_h.pthread_sigmask(posix_h.SIG_UNBLOCK(), others, MemorySegment.NULL);
         }
@@ -105,7 +111,7 @@ public final class SigMask {
                 if (task.getFileName().toString().equals(self)) continue;
                 long blocked = sigBlk(task);
                 if (blocked != -1 && (blocked & bit) == 0) {
-                    throw new Refused("cannot catch " + Signal.strsignal(sig)
+                    throw new Refused("cannot catch " + CString.strsignal(sig)
                             + ": JVM thread " + task.getFileName() + " does not block it. "
                             + "Run listings through the kit's launcher (bin/syskit), which blocks it in every thread.");
                 }

@@ -40,12 +40,9 @@ public final class Signal {
     public static final int SIGCHLD = posix_h.SIGCHLD();
     public static final int SA_RESTART = posix_h.SA_RESTART();
 
-    /**
-     * The signals a listing may catch: blocked in every JVM thread from the start. Not SIGUSR2:
-     * HotSpot uses it to suspend and resume its own threads and unblocks it in each of them.
-     */
     public static final int SIGURG = posix_h.SIGURG();
-    public static final int[] CATCHABLE = {SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGALRM, SIGTERM, SIGCHLD, SIGURG};
+    /** The signals a listing may catch (see {@link SigMask#CATCHABLE}). */
+    public static final int[] CATCHABLE = SigMask.CATCHABLE;
 
     /** A handler: {@code void handler(int sig)} in C. */
     @FunctionalInterface
@@ -261,6 +258,6 @@ public final class Signal {
 
     /** The signal's name, as strsignal(3) gives it. */
     public static String strsignal(int sig) {
-        return posix_h.strsignal(sig).reinterpret(Long.MAX_VALUE).getString(0);
+        return CString.strsignal(sig);
     }
 }

@@ -39,6 +39,8 @@ final class SignalLoop {
     static final short POLLOUT = (short) posix_h.POLLOUT();
     private static final int EINTR = posix_h.EINTR();
     private static final int EAGAIN = posix_h.EAGAIN();
+    private static final int WNOHANG = posix_h.WNOHANG();
+    private static final int MSG_DONTWAIT = posix_h.MSG_DONTWAIT();
 
 
     private static boolean dispatching;
@@ -71,7 +73,7 @@ final class SignalLoop {
 
     /** read(2) with handlers installed: waits here, then reads without blocking (see the class comment). */
     static int read(int fd, MemorySegment buf, long count) {
-        if (nonBlocking(fd)) return Unistd.rawRead(fd, buf, count);   // a non-blocking fd never waits, as in C
+        if (nonBlocking(fd)) return Syscall.read(fd, buf, count);   // a non-blocking fd never waits, as in C
         while (true) {
             if (awaitReady(fd, POLLIN) == -1) return -1;
             int r = readNow(fd, buf, count);
@@ -103,13 +105,13 @@ final class SignalLoop {
         } catch (IOException e) {
             target = "";
         }
-        if (target.startsWith("socket:[")) return Socket.recv(fd, buf, count, Socket.MSG_DONTWAIT);
-        if (!target.startsWith("pipe:[")) return Unistd.rawRead(fd, buf, count);
+        if (target.startsWith("socket:[")) return Syscall.recv(fd, buf, count, MSG_DONTWAIT);
+        if (!target.startsWith("pipe:[")) return Syscall.read(fd, buf, count);
         int own = Fcntl.open("/proc/self/fd/" + fd, Fcntl.O_RDONLY | Fcntl.O_NONBLOCK);
-        if (own == -1) return Unistd.rawRead(fd, buf, count);
-        int r = Unistd.rawRead(own, buf, count);
+        if (own == -1) return Syscall.read(fd, buf, count);
+        int r = Syscall.read(own, buf, count);
         int errno = Errno.errno();
-        Unistd.close(own);
+        Syscall.close(own);
         if (r == -1) Errno.fail(errno);
         return r;
     }
@@ -143,10 +145,10 @@ final class SignalLoop {
     /** waitpid without WNOHANG while handlers are installed: wakes on SIGCHLD (see {@link Signal}). */
     static int waitpid(int pid, int[] status, int options) {
         if (Signal.action(Signal.SIGCHLD) != null && !Signal.caught(Signal.SIGCHLD)) {
-            return Wait.rawWaitpid(pid, status, options); // SIG_IGN: no SIGCHLD will come to wake the wait
+            return Syscall.waitpid(pid, status, options); // SIG_IGN: no SIGCHLD will come to wake the wait
         }
         while (true) {
-            int r = Wait.rawWaitpid(pid, status, options | Wait.WNOHANG);
+            int r = Syscall.waitpid(pid, status, options | WNOHANG);
             if (r != 0) return r;
             if (poll(-1, (short) 0, -1) == SIGNAL && dispatch() == INTERRUPTED) return Errno.fail(EINTR);
         }
@@ -187,7 +189,7 @@ final class SignalLoop {
         int result = NONE;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment info = signalfd_siginfo.allocate(arena);
-            while (Unistd.rawRead(Signal.signalfd(), info, info.byteSize()) == info.byteSize()) {
+            while (Syscall.read(Signal.signalfd(), info, info.byteSize()) == info.byteSize()) {
                 int sig = signalfd_siginfo.ssi_signo(info);
                 if (!Signal.caught(sig)) continue; // SIGCHLD without a handler: ignored, as by default
                 Signal.Sigaction act = Signal.action(sig);

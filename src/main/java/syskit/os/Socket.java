@@ -52,7 +52,6 @@ public final class Socket {
     private static final class SHUTDOWN { static final MethodHandle H = Errno.capturing(posix_h.shutdown$address(), posix_h.shutdown$descriptor()); }
     private static final class SETSOCKOPT { static final MethodHandle H = Errno.capturing(posix_h.setsockopt$address(), posix_h.setsockopt$descriptor()); }
     private static final class SEND { static final MethodHandle H = Errno.capturing(posix_h.send$address(), posix_h.send$descriptor()); }
-    private static final class RECV { static final MethodHandle H = Errno.capturing(posix_h.recv$address(), posix_h.recv$descriptor()); }
     private static final class SENDTO { static final MethodHandle H = Errno.capturing(posix_h.sendto$address(), posix_h.sendto$descriptor()); }
     private static final class RECVFROM { static final MethodHandle H = Errno.capturing(posix_h.recvfrom$address(), posix_h.recvfrom$descriptor()); }
     private static final class GETSOCKOPT { static final MethodHandle H = Errno.capturing(posix_h.getsockopt$address(), posix_h.getsockopt$descriptor()); }
@@ -162,11 +161,7 @@ public final class Socket {
         if ((flags & (MSG_DONTWAIT | MSG_OOB)) == 0 && SignalLoop.active()) {
             return SignalLoop.recv(sockfd, () -> recv(sockfd, buf, len, flags | MSG_DONTWAIT));   // waits there, then does not block
         }
-        try {
-            return (int) (long) RECV.H.invokeExact(Errno.state(), sockfd, buf, len, flags);
-        } catch (Throwable t) {
-            throw Errno.unreachable(t);
-        }
+        return Syscall.recv(sockfd, buf, len, flags);
     }
 
     /** sendto(2): one datagram to dest_addr (a {@code struct sockaddr_in}), or over a connected socket with NULL. */

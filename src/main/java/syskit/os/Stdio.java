@@ -35,6 +35,7 @@ public final class Stdio {
     private static final class FGETS { static final MethodHandle H = Errno.capturing(posix_h.fgets$address(), posix_h.fgets$descriptor()); }
     private static final class FPUTS { static final MethodHandle H = Errno.capturing(posix_h.fputs$address(), posix_h.fputs$descriptor()); }
     private static final class FREAD { static final MethodHandle H = Errno.capturing(posix_h.fread$address(), posix_h.fread$descriptor()); }
+    private static final class FILENO { static final MethodHandle H = Errno.capturing(posix_h.fileno$address(), posix_h.fileno$descriptor()); }
     private static final class FWRITE { static final MethodHandle H = Errno.capturing(posix_h.fwrite$address(), posix_h.fwrite$descriptor()); }
 
     private Stdio() {}
@@ -151,7 +152,11 @@ public final class Stdio {
 
     /** fileno(3): the descriptor under the stream. */
     public static int fileno(MemorySegment stream) {
-        return posix_h.fileno(stream);
+        try {
+            return (int) FILENO.H.invokeExact(Errno.state(), stream);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
     }
 
     /**

@@ -1,19 +1,30 @@
 package syskit.os;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+import syskit.posix.posix_h;
+
 /** stdlib.h: exit, atoi, malloc and free, as in C. */
 public final class Stdlib {
+    private static final class MALLOC { static final MethodHandle H = Errno.capturing(posix_h.malloc$address(), posix_h.malloc$descriptor()); }
+
     /**
      * malloc(3): size bytes from C's heap, as a segment of that size, or NULL. Memory a listing
      * hands from one thread to another (thread2's message) lives here, not in an arena; free it.
      */
-    public static java.lang.foreign.MemorySegment malloc(long size) {
-        java.lang.foreign.MemorySegment p = syskit.posix.posix_h.malloc(size);
-        return p.equals(java.lang.foreign.MemorySegment.NULL) ? p : p.reinterpret(size);
+    public static MemorySegment malloc(long size) {
+        try {
+            MemorySegment p = (MemorySegment) MALLOC.H.invokeExact(Errno.state(), size);
+            return p.equals(MemorySegment.NULL) ? p : p.reinterpret(size);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
     }
 
     /** free(3). */
-    public static void free(java.lang.foreign.MemorySegment ptr) {
-        syskit.posix.posix_h.free(ptr);
+    public static void free(MemorySegment ptr) {
+        posix_h.free(ptr);
     }
 
     private Stdlib() {}

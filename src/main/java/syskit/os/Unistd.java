@@ -19,9 +19,7 @@ public final class Unistd {
     // One holder class per handle: a handle is built (~10 ms interpreted for each new shape) the
     // first time a listing makes that call, not when the class loads.
     private static final class PIPE { static final MethodHandle H = Errno.capturing(posix_h.pipe$address(), posix_h.pipe$descriptor()); }
-    private static final class READ { static final MethodHandle H = Errno.capturing(posix_h.read$address(), posix_h.read$descriptor()); }
-    private static final class WRITE { static final MethodHandle H = Errno.capturing(posix_h.write$address(), posix_h.write$descriptor()); }
-    private static final class CLOSE { static final MethodHandle H = Errno.capturing(posix_h.close$address(), posix_h.close$descriptor()); }
+    private static final class USLEEP { static final MethodHandle H = Errno.capturing(posix_h.usleep$address(), posix_h.usleep$descriptor()); }
     private static final class DUP { static final MethodHandle H = Errno.capturing(posix_h.dup$address(), posix_h.dup$descriptor()); }
     private static final class DUP2 { static final MethodHandle H = Errno.capturing(posix_h.dup2$address(), posix_h.dup2$descriptor()); }
 
@@ -50,37 +48,17 @@ public final class Unistd {
     public static int read(int fd, MemorySegment buf, long count) {
         MemoryCheck.count("read", fd, buf, count);
         if (SignalLoop.active()) return SignalLoop.read(fd, buf, count);
-        return rawRead(fd, buf, count);
-    }
-
-    static int rawRead(int fd, MemorySegment buf, long count) {
-        try {
-            return (int) (long) READ.H.invokeExact(Errno.state(), fd, buf, count);
-        } catch (Throwable t) {
-            throw Errno.unreachable(t);
-        }
+        return Syscall.read(fd, buf, count);
     }
 
     public static int write(int fd, MemorySegment buf, long count) {
         MemoryCheck.count("write", fd, buf, count);
         if (SignalLoop.active() && SignalLoop.awaitReady(fd, SignalLoop.POLLOUT) == -1) return -1;
-        return rawWrite(fd, buf, count);
-    }
-
-    static int rawWrite(int fd, MemorySegment buf, long count) {
-        try {
-            return (int) (long) WRITE.H.invokeExact(Errno.state(), fd, buf, count);
-        } catch (Throwable t) {
-            throw Errno.unreachable(t);
-        }
+        return Syscall.write(fd, buf, count);
     }
 
     public static int close(int fd) {
-        try {
-            return (int) CLOSE.H.invokeExact(Errno.state(), fd);
-        } catch (Throwable t) {
-            throw Errno.unreachable(t);
-        }
+        return Syscall.close(fd);
     }
 
     /** dup(2): the lowest free descriptor, now a second name for fd's open file; -1 on error. */
@@ -111,7 +89,11 @@ public final class Unistd {
     /** usleep(3): sleeps that many microseconds; it does not run handlers (the kit's own programs use it between signals). */
     public static int usleep(int usec) {
         System.out.flush();
-        return posix_h.usleep(usec);
+        try {
+            return (int) USLEEP.H.invokeExact(Errno.state(), usec);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
     }
 
     /** alarm(2): SIGALRM in that many seconds; 0 cancels. Returns the seconds left of the previous one. */

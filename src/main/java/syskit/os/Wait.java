@@ -1,10 +1,5 @@
 package syskit.os;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
-
 import syskit.posix.posix_h;
 
 /**
@@ -13,16 +8,6 @@ import syskit.posix.posix_h;
  */
 public final class Wait {
     public static final int WNOHANG = posix_h.WNOHANG();
-
-
-    /** Where waitpid(2) writes the status for the listing's thread: one int, no arena per call (other threads get their own). */
-    private static final MemorySegment STATUS = Arena.global().allocate(ValueLayout.JAVA_INT);
-
-    // One holder class per handle: a handle is built (~10 ms interpreted for each new shape) the
-    // first time a listing makes that call, not when the class loads.
-    private static final class WAITPID {
-        static final MethodHandle H = Errno.capturing(posix_h.waitpid$address(), posix_h.waitpid$descriptor());
-    }
 
     private Wait() {}
 
@@ -36,21 +21,11 @@ public final class Wait {
         if ((options & WNOHANG) == 0 && SignalLoop.active()) {
             return SignalLoop.waitpid(pid, status, options);
         }
-        return rawWaitpid(pid, status, options);
+        return Syscall.waitpid(pid, status, options);
     }
 
     public static int wait(int[] status) {
         return waitpid(-1, status, 0);
     }
 
-    static int rawWaitpid(int pid, int[] status, int options) {
-        try {
-            MemorySegment where = ForkSafety.onListingThread() ? STATUS : Arena.ofAuto().allocate(ValueLayout.JAVA_INT);
-            int r = (int) WAITPID.H.invokeExact(Errno.state(), pid, where, options);
-            if (r > 0 && status != null) status[0] = where.get(ValueLayout.JAVA_INT, 0);
-            return r;
-        } catch (Throwable t) {
-            throw Errno.unreachable(t);
-        }
-    }
 }
