@@ -94,10 +94,7 @@ class FileTransferTest {
     }
 
     private static Run.Started start(Run run, int port) {
-        Run.Started s = run.start();
-        Tcp.await("file_server listening on " + port, java.time.Duration.ofSeconds(30), () -> Tcp.listening(port) || !s.alive());
-        if (!s.alive()) throw new AssertionError("file_server ended before listening: " + s.kill());
-        return s;
+        return Tcp.awaitListening(run.start(), port);
     }
 
     /** The book's server opens file_server.c unchecked and crashes without it; the kit says why in one line. */

@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import syskit.harness.CReference;
+import syskit.harness.Peers.Lang;
 import syskit.harness.Result;
 import syskit.harness.Run;
 import syskit.harness.Tcp;
@@ -30,12 +30,10 @@ class PeekTest {
             for (boolean javaRecv : new boolean[] {true, false}) {
                 for (boolean javaSend : new boolean[] {true, false}) {
                     String port = Integer.toString(Tcp.freePort());
-                    Run recv = javaRecv ? Run.listing("ch13/peek_recv", port) : Run.command(CReference.build("ch13/peek_recv"), port);
-                    Run.Started r = recv.timeout(Duration.ofSeconds(60)).start();
+                    Run.Started r = Lang.of(javaRecv).run("ch13/peek_recv", port).timeout(Duration.ofSeconds(60)).start();
                     receivers.add(r);
-                    Tcp.await("peek_recv listening", Duration.ofSeconds(20), () -> Tcp.listening(Integer.parseInt(port)) || !r.alive());
-                    senders.add(javaSend ? Run.listing("ch13/peek_send", "127.0.0.1", port)
-                            : Run.command(CReference.build("ch13/peek_send"), "127.0.0.1", port));
+                    Tcp.awaitListening(r, Integer.parseInt(port));
+                    senders.add(Lang.of(javaSend).run("ch13/peek_send", "127.0.0.1", port));
                     names.add((javaSend ? "Java" : "C") + " peek_send -> " + (javaRecv ? "Java" : "C") + " peek_recv");
                 }
             }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import syskit.harness.CReference;
+import syskit.harness.Peers.Lang;
 import syskit.harness.Result;
 import syskit.harness.Run;
 import syskit.harness.Tcp;
@@ -38,10 +39,9 @@ class EchoStdTest {
         for (boolean javaServer : List.of(true, false)) {
             int port = Tcp.freePort();
             String p = Integer.toString(port);
-            Run server = javaServer ? Run.listing("ch15/echo_stdserv", p) : Run.command(CReference.build("ch15/echo_stdserv"), p);
+            Run server = Lang.of(javaServer).run("ch15/echo_stdserv", p);
             String who = javaServer ? "Java server" : "C server";
-            try (Run.Started s = server.dir(dir).timeout(Duration.ofSeconds(60)).start()) {
-                Tcp.await(who + " listening", Duration.ofSeconds(30), () -> Tcp.listening(port) || !s.alive());
+            try (Run.Started s = Tcp.awaitListening(server.dir(dir).timeout(Duration.ofSeconds(60)).start(), port)) {
                 // Clients 1 and 2: the port and the C reference, in turn (the server is iterative).
                 Result java = Run.listing("ch15/echo_stdclnt", "127.0.0.1", p).stdin(INPUT).run();
                 Result c = Run.command(CReference.build("ch15/echo_stdclnt"), "127.0.0.1", p).stdin(INPUT).run();

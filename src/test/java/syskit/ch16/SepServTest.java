@@ -3,14 +3,13 @@ package syskit.ch16;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import syskit.harness.CReference;
+import syskit.harness.Peers.Lang;
 import syskit.harness.Result;
 import syskit.harness.Run;
 import syskit.harness.Tcp;
@@ -36,10 +35,8 @@ class SepServTest {
                 for (boolean javaClient : List.of(true, false)) {
                     int port = Tcp.freePort();
                     String p = Integer.toString(port);
-                    Run.Started s = (javaServer ? Run.listing(id, p) : Run.command(CReference.build(id), p)).dir(dir).start();
-                    Tcp.await(id + " listening", Duration.ofSeconds(30), () -> Tcp.listening(port) || !s.alive());
-                    Run.Started c = (javaClient ? Run.listing("ch16/sep_clnt", "127.0.0.1", p)
-                            : Run.command(CReference.build("ch16/sep_clnt"), "127.0.0.1", p)).start();
+                    Run.Started s = Tcp.awaitListening(Lang.of(javaServer).run(id, p).dir(dir).start(), port);
+                    Run.Started c = Lang.of(javaClient).run("ch16/sep_clnt", "127.0.0.1", p).start();
                     pairs.add(new Pair(id + ", " + (javaServer ? "Java" : "C") + " server, " + (javaClient ? "Java" : "C") + " client", s, c));
                 }
             }

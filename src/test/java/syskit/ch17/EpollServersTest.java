@@ -50,8 +50,7 @@ class EpollServersTest {
             int cp = Tcp.freePort();
             servers.put("c:" + id, new Server(Run.command(CReference.build(id), Integer.toString(cp)).dir(dir).timeout(Duration.ofSeconds(300)).start(), cp));
         }
-        servers.forEach((name, s) -> Tcp.await(name + " listening", Duration.ofSeconds(30), () -> Tcp.listening(s.port()) || !s.run().alive()));
-        servers.forEach((name, s) -> assertThat(s.run().alive()).as(name + " ended early: " + s.run().stderr()).isTrue());
+        servers.forEach((name, s) -> Tcp.awaitListening(s.run(), s.port()));
     }
 
     @AfterAll

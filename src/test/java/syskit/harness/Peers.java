@@ -15,6 +15,11 @@ public final class Peers {
     public enum Lang {
         JAVA, C;
 
+        /** JAVA when java is true: for tests that loop over both as a boolean. */
+        public static Lang of(boolean java) {
+            return java ? JAVA : C;
+        }
+
         /** This implementation of listing id with these arguments: bin/syskit, or the compiled C reference. */
         public Run run(String id, String... args) {
             if (this == JAVA) return Run.listing(id, args);

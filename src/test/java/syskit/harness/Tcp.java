@@ -123,7 +123,11 @@ public final class Tcp {
 
     /** Starts a server (a listing, a C reference, any command) and returns once it listens on port; fails if it ends first. */
     public static Run.Started serve(Run server, int port) {
-        Run.Started s = server.timeout(Duration.ofSeconds(120)).start();
+        return awaitListening(server.timeout(Duration.ofSeconds(120)).start(), port);
+    }
+
+    /** Returns s once it listens on port; fails at once, with what it printed, if it ends first. */
+    public static Run.Started awaitListening(Run.Started s, int port) {
         await("the server listening on " + port, Duration.ofSeconds(30), () -> listening(port) || !s.alive());
         if (!s.alive()) throw new AssertionError("the server ended before listening on " + port + ": " + s.kill());
         return s;
