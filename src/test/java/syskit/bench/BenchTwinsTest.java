@@ -2,19 +2,15 @@ package syskit.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import syskit.harness.CReference;
 import syskit.harness.Result;
 import syskit.harness.Run;
-import syskit.harness.Tool;
 
 /**
  * The Java twins of bench/c/*.c and the C twins themselves, each run once with a tiny count:
@@ -101,20 +97,8 @@ class BenchTwinsTest {
         assertThat(r.survivors()).isEmpty();
     }
 
-    /** bench/c/NAME.c compiled (gcc -O2 -pthread) into target/bench-test/, again when the source is newer. */
-    private static synchronized String cTwin(String name) {
-        Tool.assumeInstalled("gcc", "compile the C twin bench/c/" + name + ".c");
-        Path source = Run.ROOT.resolve("bench/c/" + name + ".c");
-        Path binary = Run.ROOT.resolve("target/bench-test/" + name);
-        try {
-            if (!Files.exists(binary) || Files.getLastModifiedTime(binary).compareTo(Files.getLastModifiedTime(source)) < 0) {
-                Files.createDirectories(binary.getParent());
-                Result r = Run.command("gcc", "-O2", "-Wall", "-Wextra", "-pthread", "-o", binary.toString(), source.toString()).run();
-                assertThat(r.exitStatus()).as("gcc %s:\n%s", source, r.stderr()).isZero();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return binary.toString();
+    /** bench/c/NAME.c, compiled by bin/cref (the kit's one C recipe). */
+    private static String cTwin(String name) {
+        return CReference.build("bench/" + name);
     }
 }
