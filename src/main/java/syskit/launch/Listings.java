@@ -13,11 +13,7 @@ import java.util.List;
  * ({@code fork} or {@code jit}), one line on what it shows.
  */
 public record Listings(List<Entry> entries) {
-    public record Entry(String id, String className, String profile, String summary) {
-        public boolean forks() {
-            return profile.equals(Profile.FORK);
-        }
-    }
+    public record Entry(String id, String className, String profile, String summary) {}
 
     public static Listings load() {
         List<Entry> entries = new ArrayList<>();
