@@ -145,7 +145,7 @@ public final class Downcall {
 
     /** Unistd.write's shape (count checked against the buffer, int result) without errno. */
     static int write(int fd, MemorySegment buf, long count) {
-        MemoryCheck.count("write", fd, buf, count);
+        MemoryCheck.count("write", fd, buf, count, MemoryCheck.Copy.OUT_OF);
         try {
             return (int) (long) WRITE.invokeExact(fd, buf, count);
         } catch (Throwable t) {
@@ -154,7 +154,7 @@ public final class Downcall {
     }
 
     static int read(int fd, MemorySegment buf, long count) {
-        MemoryCheck.count("read", fd, buf, count);
+        MemoryCheck.count("read", fd, buf, count, MemoryCheck.Copy.INTO);
         try {
             return (int) (long) READ.invokeExact(fd, buf, count);
         } catch (Throwable t) {

@@ -63,9 +63,8 @@ public final class Epoll {
      */
     public static int epoll_wait(int epfd, MemorySegment events, int maxevents, int timeout) {
         if (maxevents > events.byteSize() / epoll_event.sizeof() && !events.equals(MemorySegment.NULL))
-            throw new MemoryCheck.Overrun("epoll_wait(" + epfd + ", events, " + maxevents + ", ...): maxevents " + maxevents
-                    + " is larger than the array (" + events.byteSize() / epoll_event.sizeof()
-                    + " events); C would let the kernel write past its end");
+            throw MemoryCheck.overrun("epoll_wait(" + epfd + ", events, " + maxevents + ", ...)", "maxevents " + maxevents
+                    + " is larger than the array (" + events.byteSize() / epoll_event.sizeof() + " events)", MemoryCheck.Copy.INTO);
         try {
             return (int) EPOLL_WAIT.H.invokeExact(Errno.state(), epfd, events, maxevents, timeout);
         } catch (Throwable t) {

@@ -84,7 +84,7 @@ public final class ForkSafety {
      */
     private static void linkReadWrite() {
         int saved = Errno.errno();
-        MemoryCheck.count("write", -1, MemorySegment.NULL, 0);
+        MemoryCheck.count("write", -1, MemorySegment.NULL, 0, MemoryCheck.Copy.OUT_OF);
         Syscall.write(-1, MemorySegment.NULL, 0);
         Syscall.read(-1, MemorySegment.NULL, 0);
         posix_h.__errno_location().reinterpret(Integer.BYTES).set(ValueLayout.JAVA_INT, 0, saved);

@@ -11,21 +11,38 @@ import java.lang.foreign.MemorySegment;
 public final class MemoryCheck {
     /** A kit call asked to move more bytes than its buffer holds. */
     public static final class Overrun extends IndexOutOfBoundsException {
-        Overrun(String message) {
+        private Overrun(String message) {
             super(message);
+        }
+    }
+
+    /** Which way the refused call would have copied: into the buffer (read, recv) or out of it (write, send). */
+    public enum Copy {
+        INTO("write"), OUT_OF("read");
+
+        private final String verb;
+
+        Copy(String verb) {
+            this.verb = verb;
         }
     }
 
     private MemoryCheck() {}
 
-    /** Refuses {@code call(fd, buf, count)} when count is larger than buf, as C would not. */
-    public static void count(String call, int fd, MemorySegment buf, long count) {
+    /** Refuses {@code call(fd, buf, count)} when count is larger than buf, as C would not. fd < 0: a call without one. */
+    public static void count(String call, int fd, MemorySegment buf, long count, Copy copy) {
         if (count > buf.byteSize() && !buf.equals(MemorySegment.NULL)) {
             String args = fd >= 0 ? fd + ", buf, " + count : "buf, " + count;
-            throw new Overrun(call + "(" + args + "): count " + count + " is larger than buf ("
-                    + buf.byteSize() + " bytes); C would " + (call.startsWith("read") || call.startsWith("recv") || call.startsWith("fgets") || call.startsWith("fread") ? "write" : "read")
-                    + " past its end");
+            throw overrun(call + "(" + args + ")", "count " + count + " is larger than buf (" + buf.byteSize() + " bytes)", copy);
         }
+    }
+
+    /**
+     * The one reporter of every overrun the kit refuses: {@code call: what; C would write (or read)
+     * past its end}. The launcher adds the listing's line where it happened ({@link #describe}).
+     */
+    public static Overrun overrun(String call, String what, Copy copy) {
+        return new Overrun(call + ": " + what + "; C would " + copy.verb + " past its end");
     }
 
     /** One line for an overrun (and where in the listing it happened), or null for any other exception. */

@@ -38,7 +38,8 @@ public final class Netdb {
 
     /** gethostbyaddr(3): addr is len bytes of an address of family type (a {@code struct in_addr}, 4, AF_INET). */
     public static MemorySegment gethostbyaddr(MemorySegment addr, int len, int type) {
-        if (len > addr.byteSize()) throw new Refused("gethostbyaddr: len " + len + " is larger than the address (" + addr.byteSize() + " bytes)");
+        if (len > addr.byteSize())
+            throw MemoryCheck.overrun("gethostbyaddr(addr, " + len + ", ...)", "len " + len + " is larger than the address (" + addr.byteSize() + " bytes)", MemoryCheck.Copy.OUT_OF);
         return sized(posix_h.gethostbyaddr(addr, len, type));
     }
 

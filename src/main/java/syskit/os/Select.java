@@ -77,8 +77,8 @@ public final class Select {
      */
     private static long index(String macro, int fd) {
         if (fd < 0 || fd >= FD_SETSIZE) {
-            throw new MemoryCheck.Overrun(macro + "(" + fd + ", set): descriptor " + fd + " is outside an fd_set (0 to "
-                    + (FD_SETSIZE - 1) + "); C would " + (macro.equals("FD_ISSET") ? "read" : "write") + " past its end");
+            throw MemoryCheck.overrun(macro + "(" + fd + ", set)", "descriptor " + fd + " is outside an fd_set (0 to "
+                    + (FD_SETSIZE - 1) + ")", macro.equals("FD_ISSET") ? MemoryCheck.Copy.OUT_OF : MemoryCheck.Copy.INTO);
         }
         return (long) (fd / NFDBITS) * Long.BYTES;
     }

@@ -143,7 +143,7 @@ public final class Socket {
 
     /** send(2). With a handler installed it waits like {@link Unistd#write}. */
     public static int send(int sockfd, MemorySegment buf, long len, int flags) {
-        MemoryCheck.count("send", sockfd, buf, len);
+        MemoryCheck.count("send", sockfd, buf, len, MemoryCheck.Copy.OUT_OF);
         if ((flags & MSG_DONTWAIT) == 0 && SignalLoop.active() && SignalLoop.awaitReady(sockfd, SignalLoop.POLLOUT) == -1) return -1;
         try {
             return (int) (long) SEND.H.invokeExact(Errno.state(), sockfd, buf, len, flags);
@@ -157,7 +157,7 @@ public final class Socket {
      * nor for MSG_OOB, which never waits: the urgent byte is there or recv fails at once).
      */
     public static int recv(int sockfd, MemorySegment buf, long len, int flags) {
-        MemoryCheck.count("recv", sockfd, buf, len);
+        MemoryCheck.count("recv", sockfd, buf, len, MemoryCheck.Copy.INTO);
         if ((flags & (MSG_DONTWAIT | MSG_OOB)) == 0 && SignalLoop.active()) {
             return SignalLoop.recv(sockfd, () -> recv(sockfd, buf, len, flags | MSG_DONTWAIT));   // waits there, then does not block
         }
@@ -166,7 +166,7 @@ public final class Socket {
 
     /** sendto(2): one datagram to dest_addr (a {@code struct sockaddr_in}), or over a connected socket with NULL. */
     public static int sendto(int sockfd, MemorySegment buf, long len, int flags, MemorySegment dest_addr, int addrlen) {
-        MemoryCheck.count("sendto", sockfd, buf, len);
+        MemoryCheck.count("sendto", sockfd, buf, len, MemoryCheck.Copy.OUT_OF);
         try {
             return (int) (long) SENDTO.H.invokeExact(Errno.state(), sockfd, buf, len, flags, dest_addr, addrlen);
         } catch (Throwable t) {
@@ -179,7 +179,7 @@ public final class Socket {
      * (src_addr may be NULL and addrlen null). Waits like {@link Unistd#read} with a handler installed.
      */
     public static int recvfrom(int sockfd, MemorySegment buf, long len, int flags, MemorySegment src_addr, int[] addrlen) {
-        MemoryCheck.count("recvfrom", sockfd, buf, len);
+        MemoryCheck.count("recvfrom", sockfd, buf, len, MemoryCheck.Copy.INTO);
         if ((flags & MSG_DONTWAIT) == 0 && SignalLoop.active()) {
             return SignalLoop.recv(sockfd, () -> recvfrom(sockfd, buf, len, flags | MSG_DONTWAIT, src_addr, addrlen));
         }

@@ -96,7 +96,7 @@ public final class Stdio {
 
     /** fgets(3): at most size-1 bytes up to and with a newline, then a NUL; s, or NULL at end of file. */
     public static MemorySegment fgets(MemorySegment s, int size, MemorySegment stream) {
-        MemoryCheck.count("fgets", -1, s, size);
+        MemoryCheck.count("fgets", -1, s, size, MemoryCheck.Copy.INTO);
         try {
             return orNull((MemorySegment) FGETS.H.invokeExact(Errno.state(), s, size, stream));
         } catch (Throwable t) {
@@ -122,7 +122,7 @@ public final class Stdio {
 
     /** fread(3): the number of whole items read. */
     public static long fread(MemorySegment ptr, long size, long nmemb, MemorySegment stream) {
-        MemoryCheck.count("fread", -1, ptr, size * nmemb);
+        MemoryCheck.count("fread", -1, ptr, size * nmemb, MemoryCheck.Copy.INTO);
         try {
             return (long) FREAD.H.invokeExact(Errno.state(), ptr, size, nmemb, stream);
         } catch (Throwable t) {
@@ -132,7 +132,7 @@ public final class Stdio {
 
     /** fwrite(3): the number of whole items written. */
     public static long fwrite(MemorySegment ptr, long size, long nmemb, MemorySegment stream) {
-        MemoryCheck.count("fwrite", -1, ptr, size * nmemb);
+        MemoryCheck.count("fwrite", -1, ptr, size * nmemb, MemoryCheck.Copy.OUT_OF);
         try {
             return (long) FWRITE.H.invokeExact(Errno.state(), ptr, size, nmemb, stream);
         } catch (Throwable t) {

@@ -57,8 +57,8 @@ public final class Uio {
      */
     private static void check(String call, int fd, MemorySegment iov, int iovcnt) {
         if (iovcnt < 0 || (long) iovcnt * iovec.sizeof() > iov.byteSize()) {
-            throw new MemoryCheck.Overrun(call + "(" + fd + ", iov, " + iovcnt + "): iovcnt " + iovcnt + " is more than the "
-                    + iov.byteSize() / iovec.sizeof() + " entries of iov; C would read past its end");
+            throw MemoryCheck.overrun(call + "(" + fd + ", iov, " + iovcnt + ")", "iovcnt " + iovcnt + " is more than the "
+                    + iov.byteSize() / iovec.sizeof() + " entries of iov", MemoryCheck.Copy.OUT_OF);
         }
     }
 }

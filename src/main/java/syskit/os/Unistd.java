@@ -46,13 +46,13 @@ public final class Unistd {
     }
 
     public static int read(int fd, MemorySegment buf, long count) {
-        MemoryCheck.count("read", fd, buf, count);
+        MemoryCheck.count("read", fd, buf, count, MemoryCheck.Copy.INTO);
         if (SignalLoop.active()) return SignalLoop.read(fd, buf, count);
         return Syscall.read(fd, buf, count);
     }
 
     public static int write(int fd, MemorySegment buf, long count) {
-        MemoryCheck.count("write", fd, buf, count);
+        MemoryCheck.count("write", fd, buf, count, MemoryCheck.Copy.OUT_OF);
         if (SignalLoop.active() && SignalLoop.awaitReady(fd, SignalLoop.POLLOUT) == -1) return -1;
         return Syscall.write(fd, buf, count);
     }
