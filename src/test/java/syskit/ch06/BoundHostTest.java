@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import syskit.harness.CReference;
+import syskit.harness.Peers.Lang;
 import syskit.harness.Result;
 import syskit.harness.Run;
 import syskit.os.Signal;
@@ -21,13 +22,11 @@ class BoundHostTest {
     static final String EXPECTED = "Message 1: Hi! \nMessage 2: I'm another UDP host! \nMessage 3: Nice to meet you \n";
 
     static Run host1(boolean c, int port) {
-        return c ? Run.command(CReference.build("ch06/bound_host1"), Integer.toString(port), "0")
-                 : Run.listing("ch06/bound_host1", Integer.toString(port), "0");
+        return Lang.of(!c).run("ch06/bound_host1", Integer.toString(port), "0");
     }
 
     static Run host2(boolean c, int port) {
-        return c ? Run.command(CReference.build("ch06/bound_host2"), "127.0.0.1", Integer.toString(port))
-                 : Run.listing("ch06/bound_host2", "127.0.0.1", Integer.toString(port));
+        return Lang.of(!c).run("ch06/bound_host2", "127.0.0.1", Integer.toString(port));
     }
 
     /**

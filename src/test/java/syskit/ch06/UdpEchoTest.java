@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import syskit.harness.CReference;
+import syskit.harness.Peers.Lang;
 import syskit.harness.Result;
 import syskit.harness.Run;
 import syskit.harness.Tcp;
@@ -43,7 +44,7 @@ class UdpEchoTest {
         javaPort = Udp.freePort();
         javaServer = Udp.serve(Run.listing("ch06/uecho_server", Integer.toString(javaPort)), javaPort);
         cPort = Udp.freePort();
-        cServer = Udp.serve(Run.command(CReference.build("ch06/uecho_server"), Integer.toString(cPort)), cPort);
+        cServer = Udp.serve(Lang.C.run("ch06/uecho_server", Integer.toString(cPort)), cPort);
     }
 
     @AfterAll
@@ -53,8 +54,7 @@ class UdpEchoTest {
     }
 
     static Run client(String id, boolean c, int port) {
-        return c ? Run.command(CReference.build(id), "127.0.0.1", Integer.toString(port))
-                 : Run.listing(id, "127.0.0.1", Integer.toString(port));
+        return Lang.of(!c).run(id, "127.0.0.1", Integer.toString(port));
     }
 
     @Test

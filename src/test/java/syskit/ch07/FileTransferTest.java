@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import syskit.harness.CReference;
+import syskit.harness.Peers.Lang;
 import syskit.harness.Result;
 import syskit.harness.Run;
 import syskit.harness.Tcp;
@@ -37,8 +38,7 @@ class FileTransferTest {
     }
 
     static Run client(boolean c, int port) {
-        return c ? Run.command(CReference.build("ch07/file_client"), "127.0.0.1", Integer.toString(port))
-                 : Run.listing("ch07/file_client", "127.0.0.1", Integer.toString(port));
+        return Lang.of(!c).run("ch07/file_client", "127.0.0.1", Integer.toString(port));
     }
 
     private static String[] cmd(String program, List<String> args) {

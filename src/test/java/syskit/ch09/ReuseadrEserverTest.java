@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import syskit.harness.CReference;
+import syskit.harness.Peers.Lang;
 import syskit.harness.Result;
 import syskit.harness.Run;
 import syskit.harness.Tcp;
@@ -24,7 +25,7 @@ import syskit.harness.Tcp;
  */
 class ReuseadrEserverTest {
     static Run server(String id, boolean c, int port) {
-        return c ? Run.command(CReference.build(id), Integer.toString(port)) : Run.listing(id, Integer.toString(port));
+        return Lang.of(!c).run(id, Integer.toString(port));
     }
 
     /** The four servers (book and fixed, Java and C) each on a port of their own, at the same time. */

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import syskit.harness.CReference;
+import syskit.harness.Peers.Lang;
 import syskit.harness.Result;
 import syskit.harness.Run;
 
@@ -17,9 +17,9 @@ class SockOptTest {
     static final Pattern SIZES = Pattern.compile("Input buffer size: (\\d+) \nOutput buffer size: (\\d+) \n");
 
     static final List<Result> RESULTS = Run.all(List.of(
-            Run.listing("ch09/sock_type"), Run.command(CReference.build("ch09/sock_type")),
-            Run.listing("ch09/get_buf"), Run.command(CReference.build("ch09/get_buf")),
-            Run.listing("ch09/set_buf"), Run.command(CReference.build("ch09/set_buf"))));
+            Run.listing("ch09/sock_type"), Lang.C.run("ch09/sock_type"),
+            Run.listing("ch09/get_buf"), Lang.C.run("ch09/get_buf"),
+            Run.listing("ch09/set_buf"), Lang.C.run("ch09/set_buf")));
 
     @Test
     void sockTypeReadsBackStreamAndDatagram() {

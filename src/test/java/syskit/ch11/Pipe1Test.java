@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import syskit.harness.Await;
+import syskit.harness.Peers.Lang;
 import syskit.harness.CReference;
 import syskit.harness.PipeTrace;
 import syskit.harness.Proc;
@@ -23,7 +24,7 @@ class Pipe1Test {
     }
 
     static PipeTrace cppTrace() {
-        if (cpp == null) cpp = PipeTrace.of(Run.command(CReference.build("ch11/pipe1")), "fds");
+        if (cpp == null) cpp = PipeTrace.of(Lang.C.run("ch11/pipe1"), "fds");
         return cpp;
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import syskit.harness.Await;
+import syskit.harness.Peers.Lang;
 import syskit.harness.CReference;
 import syskit.harness.Held;
 import syskit.harness.PipeTrace;
@@ -94,7 +95,7 @@ class Pipe2Test {
                 "child write fds[1] \"Who are you?\\0\" (13 bytes)",
                 "child read fds[0] \"Thank you for your message\\0\" (27 bytes)");
 
-        PipeTrace cpp = PipeTrace.of(Run.command(CReference.build("ch11/pipe2"), "--sleep"), "fds");
+        PipeTrace cpp = PipeTrace.of(Lang.C.run("ch11/pipe2", "--sleep"), "fds");
         assertThat(t.lines()).isEqualTo(cpp.lines());
         assertThat(t.result().stdout()).isEqualTo(cpp.result().stdout());
         assertThat(t.result().exitStatus()).isEqualTo(cpp.result().exitStatus());
@@ -107,7 +108,7 @@ class Pipe2Test {
         assertThat(r.exitStatus()).isEqualTo(2);
         assertThat(r.stderr()).isEqualTo("usage: ch11/pipe2 [--sleep]\n");
         assertThat(r.stdout()).isEmpty();
-        Result cpp = Run.command(CReference.build("ch11/pipe2"), "--slep").run();
+        Result cpp = Lang.C.run("ch11/pipe2", "--slep").run();
         assertThat(cpp.exitStatus()).isEqualTo(2);
         assertThat(cpp.stderr()).endsWith("pipe2 [--sleep]\n");
     }

@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import syskit.harness.CReference;
+import syskit.harness.Peers.Lang;
 import syskit.harness.PipeTrace;
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -51,7 +51,7 @@ class Pipe3Test {
                 "child read fds2[0] \"Thank you for your message\\0\" (27 bytes)");
         assertThat(t.childExitStatus()).isEqualTo(0);
 
-        PipeTrace cpp = PipeTrace.of(Run.command(CReference.build("ch11/pipe3")), "fds1", "fds2");
+        PipeTrace cpp = PipeTrace.of(Lang.C.run("ch11/pipe3"), "fds1", "fds2");
         assertThat(t.lines()).as("the same bytes as the C++ reference").isEqualTo(cpp.lines());
         assertThat(t.result().stdout()).isEqualTo(cpp.result().stdout());
         assertThat(t.result().exitStatus()).isEqualTo(cpp.result().exitStatus());

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import syskit.harness.CReference;
+import syskit.harness.Peers.Lang;
 import syskit.harness.Proc;
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -84,7 +84,7 @@ class QuizTest {
     /** The exercise text (and question 4 above): C++'s cin reads ahead from a file, as System.in does. */
     @Test
     void exercise_cppCinWithStdinFromAFileTakesTheOtherProcesssLine() {
-        Result r = Run.command(CReference.build("ch11/cin_reads_ahead")).stdin("first\nsecond\n").run();
+        Result r = Lang.C.run("ch11/cin_reads_ahead").stdin("first\nsecond\n").run();
         assertThat(r.lines()).containsExactly("child got: first",
                 "parent got nothing: the child's cin took the rest of the file");
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import syskit.harness.CReference;
+import syskit.harness.Peers.Lang;
 import syskit.harness.ManyClients;
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -78,7 +78,7 @@ class EchoSelectservTest {
         try (ServerSocket taken = new ServerSocket(0)) {
             String p = Integer.toString(taken.getLocalPort());
             List<Result> r = Run.all(Run.listing("ch12/echo_selectserv"), Run.listing("ch12/echo_selectserv", "http"),
-                    Run.listing("ch12/echo_selectserv", p), Run.command(CReference.build("ch12/echo_selectserv"), p));
+                    Run.listing("ch12/echo_selectserv", p), Lang.C.run("ch12/echo_selectserv", p));
             for (Result each : r) assertThat(each.exitStatus()).as(each.toString()).isEqualTo(1);
             assertThat(r.get(0).stdout()).isEqualTo("Usage : ch12/echo_selectserv <port>\n");
             assertThat(r.get(1).stderr()).isEqualTo("bad port 'http': give a number from 1 to 65535\n");
@@ -89,7 +89,7 @@ class EchoSelectservTest {
 
     private Run.Started start(boolean java, int port) {
         if (java) return Tcp.serve("ch12/echo_selectserv", port, dir);
-        Run.Started s = Run.command(CReference.build("ch12/echo_selectserv"), Integer.toString(port))
+        Run.Started s = Lang.C.run("ch12/echo_selectserv", Integer.toString(port))
                 .dir(dir).timeout(Duration.ofSeconds(120)).start();
         Tcp.await("C echo_selectserv listening on " + port, WITHIN, () -> Tcp.listening(port) || !s.alive());
         return s;

@@ -9,7 +9,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import syskit.harness.CReference;
+import syskit.harness.Peers.Lang;
 import syskit.harness.Result;
 import syskit.harness.Run;
 
@@ -21,7 +21,7 @@ class SelectDemoTest {
     void silencePrintsTimeOutAndALineTypedInTimeIsEchoed() throws Exception {
         // Java and C side by side, each with a 1 s timeout instead of 5.
         try (Run.Started java = Run.listing("ch12/select", "1").stdinPipe().timeout(Duration.ofSeconds(60)).start();
-             Run.Started c = Run.command(CReference.build("ch12/select"), "1").stdinPipe().timeout(Duration.ofSeconds(60)).start()) {
+             Run.Started c = Lang.C.run("ch12/select", "1").stdinPipe().timeout(Duration.ofSeconds(60)).start()) {
             for (Run.Started s : new Run.Started[] {java, c}) {
                 assertThat(s.awaitOutput("Time-out!\n", WITHIN)).as(s.stdout()).isTrue();
                 type(s.stdin(), "hello select\n");
@@ -40,7 +40,7 @@ class SelectDemoTest {
         // stdin is an empty file, as /dev/null: fd 0 is "ready" at once, every time, and read
         // returns 0. In 1 s of timeout there is no Time-out!, but thousands of empty messages.
         String spin = "message from console: ".repeat(1000);
-        for (Run run : new Run[] {Run.listing("ch12/select", "1"), Run.command(CReference.build("ch12/select"), "1")}) {
+        for (Run run : new Run[] {Run.listing("ch12/select", "1"), Lang.C.run("ch12/select", "1")}) {
             try (Run.Started s = run.stdin("").timeout(Duration.ofSeconds(30)).start()) {
                 assertThat(s.awaitOutput(spin, WITHIN)).as("1000 empty messages").isTrue();
                 Result r = s.kill();

@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import syskit.harness.Await;
-import syskit.harness.CReference;
+import syskit.harness.Peers.Lang;
 import syskit.harness.Proc;
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -88,8 +88,7 @@ class OobTest {
                 for (boolean javaSend : new boolean[] {true, false}) {
                     int port = Tcp.freePort();
                     receivers.add(receiver(javaRecv, port));
-                    senders.add(javaSend ? Run.listing("ch13/oob_send", "127.0.0.1", Integer.toString(port))
-                            : Run.command(CReference.build("ch13/oob_send"), "127.0.0.1", Integer.toString(port)));
+                    senders.add(Lang.of(javaSend).run("ch13/oob_send", "127.0.0.1", Integer.toString(port)));
                     names.add((javaSend ? "Java" : "C") + " oob_send -> " + (javaRecv ? "Java" : "C") + " oob_recv");
                 }
             }
@@ -122,7 +121,7 @@ class OobTest {
             List<Result> r = Run.all(Run.listing("ch13/oob_recv"), Run.listing("ch13/oob_send", "127.0.0.1"),
                     Run.listing("ch13/oob_send", "localhost", "9190"), Run.listing("ch13/oob_recv", "99999"),
                     Run.listing("ch13/oob_send", "127.0.0.1", free),
-                    Run.command(CReference.build("ch13/oob_send"), "127.0.0.1", free),
+                    Lang.C.run("ch13/oob_send", "127.0.0.1", free),
                     Run.listing("ch13/oob_recv", Integer.toString(taken.getLocalPort())));
             for (Result each : r) assertThat(each.exitStatus()).as(each.toString()).isEqualTo(1);
             assertThat(r.get(0).stdout()).isEqualTo("Usage : ch13/oob_recv <port>\n");
@@ -136,8 +135,7 @@ class OobTest {
     }
 
     static Run.Started receiver(boolean java, int port) {
-        Run run = java ? Run.listing("ch13/oob_recv", Integer.toString(port))
-                : Run.command(CReference.build("ch13/oob_recv"), Integer.toString(port));
+        Run run = Lang.of(java).run("ch13/oob_recv", Integer.toString(port));
         Run.Started s = run.timeout(Duration.ofSeconds(60)).start();
         Tcp.await("oob_recv listening on " + port, WITHIN, () -> Tcp.listening(port) || !s.alive());
         return s;

@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import syskit.harness.CReference;
+import syskit.harness.Peers.Lang;
 import syskit.harness.Result;
 import syskit.harness.Run;
 
@@ -32,7 +32,7 @@ class SendersWireTest {
                     ServerSocket s = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
                     servers.add(s);
                     String port = Integer.toString(s.getLocalPort());
-                    senders.add(java ? Run.listing(c[0], "127.0.0.1", port) : Run.command(CReference.build(c[0]), "127.0.0.1", port));
+                    senders.add(Lang.of(java).run(c[0], "127.0.0.1", port));
                 }
             }
             List<Thread> readers = new ArrayList<>();

@@ -12,7 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import syskit.harness.CReference;
+import syskit.harness.Peers.Lang;
 import syskit.harness.Result;
 import syskit.harness.Run;
 
@@ -22,7 +22,7 @@ class UioTest {
     @Test
     void writevGathersABCAnd1234IntoSevenBytesAsC() throws IOException {
         Result java = Run.listing("ch13/writev").run();
-        Result c = Run.command(CReference.build("ch13/writev")).run();
+        Result c = Lang.C.run("ch13/writev").run();
         assertThat(java.stdout()).isEqualTo("ABC1234\nWrite bytes: 7 \n").isEqualTo(c.stdout())
                 .isEqualTo(Files.readString(Run.ROOT.resolve("chapters/ch13/expected/writev.out")));
         assertThat(java.exitStatus()).isZero().isEqualTo(c.exitStatus());
@@ -34,7 +34,7 @@ class UioTest {
         List<Run> runs = new ArrayList<>();
         for (String input : inputs) {
             runs.add(Run.listing("ch13/readv").stdin(input));
-            runs.add(Run.command(CReference.build("ch13/readv")).stdin(input));
+            runs.add(Lang.C.run("ch13/readv").stdin(input));
         }
         List<Result> r = Run.all(runs.toArray(Run[]::new));
         for (int i = 0; i < inputs.size(); i++) {
@@ -50,7 +50,7 @@ class UioTest {
     @Test
     void readvTakesOnlyWhatHasArrivedInOneCall() throws Exception {
         // From a pipe (a terminal alike), readv returns what is there: the first write only.
-        for (Run run : new Run[] {Run.listing("ch13/readv"), Run.command(CReference.build("ch13/readv"))}) {
+        for (Run run : new Run[] {Run.listing("ch13/readv"), Lang.C.run("ch13/readv")}) {
             try (Run.Started s = run.stdinPipe().timeout(Duration.ofSeconds(20)).start()) {
                 OutputStream in = s.stdin();
                 in.write("abcdefgh".getBytes(StandardCharsets.US_ASCII));

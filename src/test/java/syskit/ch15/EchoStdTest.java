@@ -14,7 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import syskit.harness.CReference;
 import syskit.harness.Peers.Lang;
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -44,7 +43,7 @@ class EchoStdTest {
             try (Run.Started s = Tcp.awaitListening(server.dir(dir).timeout(Duration.ofSeconds(60)).start(), port)) {
                 // Clients 1 and 2: the port and the C reference, in turn (the server is iterative).
                 Result java = Run.listing("ch15/echo_stdclnt", "127.0.0.1", p).stdin(INPUT).run();
-                Result c = Run.command(CReference.build("ch15/echo_stdclnt"), "127.0.0.1", p).stdin(INPUT).run();
+                Result c = Lang.C.run("ch15/echo_stdclnt", "127.0.0.1", p).stdin(INPUT).run();
                 for (Result r : List.of(java, c)) {
                     assertThat(r.exitStatus()).as(who + ": " + r).isZero();
                     assertThat(r.stdout()).as(who).isEqualTo(CLIENT_OUT);
@@ -70,7 +69,7 @@ class EchoStdTest {
             runs.add(Run.listing("ch15/echo_stdserv", Integer.toString(taken.getLocalPort())).start());
             runs.add(Run.listing("ch15/echo_stdclnt", "127.0.0.1").start());
             runs.add(Run.listing("ch15/echo_stdclnt", "127.0.0.1", Integer.toString(Tcp.freePort())).start());
-            runs.add(Run.command(CReference.build("ch15/echo_stdclnt"), "127.0.0.1", Integer.toString(Tcp.freePort())).start());
+            runs.add(Lang.C.run("ch15/echo_stdclnt", "127.0.0.1", Integer.toString(Tcp.freePort())).start());
             List<Result> r = runs.stream().map(Run.Started::await).toList();
             runs.forEach(Run.Started::close);
             r.forEach(x -> assertThat(x.exitStatus()).as(x.toString()).isEqualTo(1));

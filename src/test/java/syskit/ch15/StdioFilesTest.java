@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import syskit.harness.CReference;
+import syskit.harness.Peers.Lang;
 import syskit.harness.Result;
 import syskit.harness.Run;
 import syskit.harness.Tool;
@@ -42,7 +42,7 @@ class StdioFilesTest {
             newsIn(java);
             newsIn(c);
             Result rj = Run.listing("ch15/" + name).dir(java).run();
-            Result rc = Run.command(CReference.build("ch15/" + name)).dir(c).run();
+            Result rc = Lang.C.run("ch15/" + name).dir(c).run();
             for (Result r : List.of(rj, rc)) {
                 assertThat(r.exitStatus()).as(r.toString()).isZero();
                 assertThat(r.stdout() + r.stderr()).isEmpty();
@@ -67,7 +67,7 @@ class StdioFilesTest {
         Path d = dir.resolve("trace-" + java + "-" + name);
         newsIn(d);
         Path log = d.resolve("strace.log");
-        Run run = java ? Run.listing("ch15/" + name) : Run.command(CReference.build("ch15/" + name));
+        Run run = Lang.of(java).run("ch15/" + name);
         Result r = run.under("strace", "-f", "-qq", "-e", "trace=openat,write", "-o", log.toString()).dir(d).run();
         assertThat(r.exitStatus()).as(r.toString()).isZero();
         String trace = Files.readString(log);
@@ -80,7 +80,7 @@ class StdioFilesTest {
     void aMissingNewsTxtIsOneLineAndExit1() {
         for (String name : List.of("syscpy", "stdcpy")) {
             Result java = Run.listing("ch15/" + name).dir(dir).run();
-            Result c = Run.command(CReference.build("ch15/" + name)).dir(dir).run();
+            Result c = Lang.C.run("ch15/" + name).dir(dir).run();
             for (Result r : List.of(java, c)) {
                 assertThat(r.exitStatus()).as(r.toString()).isEqualTo(1);
                 assertThat(r.stderr()).isEqualTo("news.txt: No such file or directory\n");
@@ -93,7 +93,7 @@ class StdioFilesTest {
         for (String name : List.of("desto", "todes")) {
             Path java = Files.createDirectories(dir.resolve("java-" + name)), c = Files.createDirectories(dir.resolve("c-" + name));
             Result rj = Run.listing("ch15/" + name).dir(java).run();
-            Result rc = Run.command(CReference.build("ch15/" + name)).dir(c).run();
+            Result rc = Lang.C.run("ch15/" + name).dir(c).run();
             assertThat(rj.exitStatus()).as(rj.toString()).isZero();
             assertThat(rc.exitStatus()).as(rc.toString()).isZero();
             assertThat(Files.readString(java.resolve("data.dat"))).isEqualTo(Files.readString(c.resolve("data.dat")));
@@ -117,7 +117,7 @@ class StdioFilesTest {
         Files.createDirectories(dir.resolve("data.dat"));   // a directory: open(O_WRONLY) fails with EISDIR
         for (String name : List.of("desto", "todes")) {
             Result java = Run.listing("ch15/" + name).dir(dir).run();
-            Result c = Run.command(CReference.build("ch15/" + name)).dir(dir).run();
+            Result c = Lang.C.run("ch15/" + name).dir(dir).run();
             for (Result r : List.of(java, c)) {
                 assertThat(r.exitStatus()).as(r.toString()).isEqualTo(255);   // the book's return -1
                 assertThat(r.stdout()).isEqualTo("file open error");

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import syskit.harness.CReference;
+import syskit.harness.Peers.Lang;
 import syskit.harness.Result;
 import syskit.harness.Run;
 import syskit.harness.Tool;
@@ -40,7 +41,7 @@ class DupTest {
     @Test
     void cWithStdoutAPipeLosesItsPrintfLineToTheClose() {
         // Fully buffered, the printf line waits in stdio's buffer until exit, when fd 1 is closed.
-        Result c = Run.command(CReference.build("ch16/dup")).run();
+        Result c = Lang.C.run("ch16/dup").run();
         assertThat(c.exitStatus()).as(c.toString()).isZero();
         assertThat(c.stdout()).isEqualTo(WRITES);
     }

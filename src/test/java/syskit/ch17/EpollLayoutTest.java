@@ -9,7 +9,7 @@ import java.lang.foreign.ValueLayout;
 
 import org.junit.jupiter.api.Test;
 
-import syskit.harness.CReference;
+import syskit.harness.Peers.Lang;
 import syskit.harness.Result;
 import syskit.harness.Run;
 import syskit.os.Epoll;
@@ -25,7 +25,7 @@ import syskit.posix.epoll_event;
 class EpollLayoutTest {
     @Test
     void theBindingsEpollEventHasCsSizeAndOffsets() {
-        Result c = Run.command(CReference.build("ch17/epoll_layout")).run();
+        Result c = Lang.C.run("ch17/epoll_layout").run();
         assertThat(c.exitStatus()).as(c.toString()).isZero();
         String java = "sizeof " + epoll_event.sizeof() + "\n"
                 + "events " + epoll_event.events$offset() + "\n"

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import syskit.harness.CReference;
+import syskit.harness.Peers.Lang;
 import syskit.harness.ManyClients;
 import syskit.harness.Proc;
 import syskit.harness.Result;
@@ -48,7 +49,7 @@ class EpollServersTest {
             int jp = Tcp.freePort();
             servers.put("java:" + id, new Server(Run.listing(id, Integer.toString(jp)).dir(dir).timeout(Duration.ofSeconds(300)).start(), jp));
             int cp = Tcp.freePort();
-            servers.put("c:" + id, new Server(Run.command(CReference.build(id), Integer.toString(cp)).dir(dir).timeout(Duration.ofSeconds(300)).start(), cp));
+            servers.put("c:" + id, new Server(Lang.C.run(id, Integer.toString(cp)).dir(dir).timeout(Duration.ofSeconds(300)).start(), cp));
         }
         servers.forEach((name, s) -> Tcp.awaitListening(s.run(), s.port()));
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import syskit.harness.Await;
+import syskit.harness.Peers.Lang;
 import syskit.harness.CReference;
 import syskit.harness.Peer;
 import syskit.harness.Proc;
@@ -39,7 +40,7 @@ class ChatTest {
 
     /** The Java port (id) or its C reference (c) as a server on the port, returned once it listens. */
     Run.Started server(String id, boolean c, int port) {
-        Run run = c ? Run.command(CReference.build(id), Integer.toString(port)) : Run.listing(id, Integer.toString(port));
+        Run run = Lang.of(!c).run(id, Integer.toString(port));
         return Tcp.serve(run.dir(dir), port);
     }
 
@@ -296,7 +297,7 @@ class ChatTest {
         Result refused = Run.listing("ch18/chat_clnt", "127.0.0.1", Integer.toString(Tcp.freePort()), "x").run();
         assertThat(refused.exitStatus()).isEqualTo(1);
         assertThat(refused.stderr()).isEqualTo("connect() error\n");
-        Result cRefused = Run.command(CReference.build("ch18/chat_clnt"), "127.0.0.1", Integer.toString(Tcp.freePort()), "x").run();
+        Result cRefused = Lang.C.run("ch18/chat_clnt", "127.0.0.1", Integer.toString(Tcp.freePort()), "x").run();
         assertThat(cRefused.exitStatus()).isEqualTo(1);
         assertThat(cRefused.stderr()).isEqualTo("connect() error\n");
     }

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * One client against one server, each either the Java port (a listing id) or its C++ reference
- * (built by {@link CReference}): the four pairings of a client/server listing pair. The server
+ * ({@link Peers.Lang}): the four pairings of a client/server listing pair. The server
  * listens on 127.0.0.1 at a free port, the client gets its whole input on stdin; when the
  * client has ended and the server has reaped the child that served it, both are reported.
  */
@@ -18,10 +18,9 @@ public final class Pairing {
     public static Outcome run(String serverId, boolean cppServer, String clientId, boolean cppClient, String input, Path dir) {
         int port = Tcp.freePort();
         String p = Integer.toString(port);
-        Run server = cppServer ? Run.command(CReference.build(serverId), p) : Run.listing(serverId, p);
+        Run server = Peers.Lang.of(!cppServer).run(serverId, p);
         try (Run.Started s = Tcp.serve(server.dir(dir), port)) {
-            Run client = cppClient ? Run.command(CReference.build(clientId), "127.0.0.1", p)
-                                   : Run.listing(clientId, "127.0.0.1", p);
+            Run client = Peers.Lang.of(!cppClient).run(clientId, "127.0.0.1", p);
             Result c = client.stdin(input).timeout(Duration.ofSeconds(60)).run();
             Tcp.await("the server reaps the child that served the client", Duration.ofSeconds(30),
                     () -> s.stdout().contains("Removed proc id : ") || !s.alive());
