@@ -41,15 +41,6 @@ public class posix_h extends posix_h$shared {
     public static int STDOUT_FILENO() {
         return STDOUT_FILENO;
     }
-    private static final int STDERR_FILENO = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define STDERR_FILENO 2
-     * }
-     */
-    public static int STDERR_FILENO() {
-        return STDERR_FILENO;
-    }
     private static final int WNOHANG = (int)1L;
     /**
      * {@snippet lang=c :
@@ -95,15 +86,6 @@ public class posix_h extends posix_h$shared {
     public static int EBADF() {
         return EBADF;
     }
-    private static final int ECHILD = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * #define ECHILD 10
-     * }
-     */
-    public static int ECHILD() {
-        return ECHILD;
-    }
     private static final int EAGAIN = (int)11L;
     /**
      * {@snippet lang=c :
@@ -113,51 +95,6 @@ public class posix_h extends posix_h$shared {
     public static int EAGAIN() {
         return EAGAIN;
     }
-    private static final int ENOMEM = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOMEM 12
-     * }
-     */
-    public static int ENOMEM() {
-        return ENOMEM;
-    }
-    private static final int EACCES = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * #define EACCES 13
-     * }
-     */
-    public static int EACCES() {
-        return EACCES;
-    }
-    private static final int EFAULT = (int)14L;
-    /**
-     * {@snippet lang=c :
-     * #define EFAULT 14
-     * }
-     */
-    public static int EFAULT() {
-        return EFAULT;
-    }
-    private static final int EBUSY = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define EBUSY 16
-     * }
-     */
-    public static int EBUSY() {
-        return EBUSY;
-    }
-    private static final int EEXIST = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * #define EEXIST 17
-     * }
-     */
-    public static int EEXIST() {
-        return EEXIST;
-    }
     private static final int EINVAL = (int)22L;
     /**
      * {@snippet lang=c :
@@ -166,42 +103,6 @@ public class posix_h extends posix_h$shared {
      */
     public static int EINVAL() {
         return EINVAL;
-    }
-    private static final int EPIPE = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * #define EPIPE 32
-     * }
-     */
-    public static int EPIPE() {
-        return EPIPE;
-    }
-    private static final int EDEADLK = (int)35L;
-    /**
-     * {@snippet lang=c :
-     * #define EDEADLK 35
-     * }
-     */
-    public static int EDEADLK() {
-        return EDEADLK;
-    }
-    private static final int ENOTSOCK = (int)88L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOTSOCK 88
-     * }
-     */
-    public static int ENOTSOCK() {
-        return ENOTSOCK;
-    }
-    private static final int EMSGSIZE = (int)90L;
-    /**
-     * {@snippet lang=c :
-     * #define EMSGSIZE 90
-     * }
-     */
-    public static int EMSGSIZE() {
-        return EMSGSIZE;
     }
     private static final int EAFNOSUPPORT = (int)97L;
     /**
@@ -221,60 +122,6 @@ public class posix_h extends posix_h$shared {
     public static int EADDRINUSE() {
         return EADDRINUSE;
     }
-    private static final int ECONNRESET = (int)104L;
-    /**
-     * {@snippet lang=c :
-     * #define ECONNRESET 104
-     * }
-     */
-    public static int ECONNRESET() {
-        return ECONNRESET;
-    }
-    private static final int EISCONN = (int)106L;
-    /**
-     * {@snippet lang=c :
-     * #define EISCONN 106
-     * }
-     */
-    public static int EISCONN() {
-        return EISCONN;
-    }
-    private static final int ENOTCONN = (int)107L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOTCONN 107
-     * }
-     */
-    public static int ENOTCONN() {
-        return ENOTCONN;
-    }
-    private static final int ETIMEDOUT = (int)110L;
-    /**
-     * {@snippet lang=c :
-     * #define ETIMEDOUT 110
-     * }
-     */
-    public static int ETIMEDOUT() {
-        return ETIMEDOUT;
-    }
-    private static final int ECONNREFUSED = (int)111L;
-    /**
-     * {@snippet lang=c :
-     * #define ECONNREFUSED 111
-     * }
-     */
-    public static int ECONNREFUSED() {
-        return ECONNREFUSED;
-    }
-    private static final int EINPROGRESS = (int)115L;
-    /**
-     * {@snippet lang=c :
-     * #define EINPROGRESS 115
-     * }
-     */
-    public static int EINPROGRESS() {
-        return EINPROGRESS;
-    }
     private static final int SIGINT = (int)2L;
     /**
      * {@snippet lang=c :
@@ -283,15 +130,6 @@ public class posix_h extends posix_h$shared {
      */
     public static int SIGINT() {
         return SIGINT;
-    }
-    private static final int SIGABRT = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * #define SIGABRT 6
-     * }
-     */
-    public static int SIGABRT() {
-        return SIGABRT;
     }
     private static final int SIGSEGV = (int)11L;
     /**
@@ -401,24 +239,6 @@ public class posix_h extends posix_h$shared {
     public static int SIGUSR1() {
         return SIGUSR1;
     }
-    private static final int SIGUSR2 = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * #define SIGUSR2 12
-     * }
-     */
-    public static int SIGUSR2() {
-        return SIGUSR2;
-    }
-    private static final int SA_NOCLDSTOP = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define SA_NOCLDSTOP 1
-     * }
-     */
-    public static int SA_NOCLDSTOP() {
-        return SA_NOCLDSTOP;
-    }
     private static final int SA_RESTART = (int)268435456L;
     /**
      * {@snippet lang=c :
@@ -472,33 +292,6 @@ public class posix_h extends posix_h$shared {
      */
     public static int POLLOUT() {
         return POLLOUT;
-    }
-    private static final int POLLERR = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define POLLERR 8
-     * }
-     */
-    public static int POLLERR() {
-        return POLLERR;
-    }
-    private static final int POLLHUP = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define POLLHUP 16
-     * }
-     */
-    public static int POLLHUP() {
-        return POLLHUP;
-    }
-    private static final int POLLNVAL = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * #define POLLNVAL 32
-     * }
-     */
-    public static int POLLNVAL() {
-        return POLLNVAL;
     }
     private static final int PIPE_BUF = (int)4096L;
     /**
@@ -617,15 +410,6 @@ public class posix_h extends posix_h$shared {
     public static int IP_ADD_MEMBERSHIP() {
         return IP_ADD_MEMBERSHIP;
     }
-    private static final int INET_ADDRSTRLEN = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define INET_ADDRSTRLEN 16
-     * }
-     */
-    public static int INET_ADDRSTRLEN() {
-        return INET_ADDRSTRLEN;
-    }
     private static final int O_RDONLY = (int)0L;
     /**
      * {@snippet lang=c :
@@ -689,6 +473,24 @@ public class posix_h extends posix_h$shared {
     public static int O_NONBLOCK() {
         return O_NONBLOCK;
     }
+    private static final int F_GETFD = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define F_GETFD 1
+     * }
+     */
+    public static int F_GETFD() {
+        return F_GETFD;
+    }
+    private static final int F_SETFD = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define F_SETFD 2
+     * }
+     */
+    public static int F_SETFD() {
+        return F_SETFD;
+    }
     private static final int F_GETFL = (int)3L;
     /**
      * {@snippet lang=c :
@@ -707,14 +509,14 @@ public class posix_h extends posix_h$shared {
     public static int F_SETFL() {
         return F_SETFL;
     }
-    private static final int BUFSIZ = (int)8192L;
+    private static final int FD_CLOEXEC = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define BUFSIZ 8192
+     * #define FD_CLOEXEC 1
      * }
      */
-    public static int BUFSIZ() {
-        return BUFSIZ;
+    public static int FD_CLOEXEC() {
+        return FD_CLOEXEC;
     }
     private static final int EPOLL_CTL_ADD = (int)1L;
     /**
@@ -742,24 +544,6 @@ public class posix_h extends posix_h$shared {
      */
     public static int EPOLL_CTL_MOD() {
         return EPOLL_CTL_MOD;
-    }
-    private static final int MADV_DONTNEED = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define MADV_DONTNEED 4
-     * }
-     */
-    public static int MADV_DONTNEED() {
-        return MADV_DONTNEED;
-    }
-    private static final int MADV_HUGEPAGE = (int)14L;
-    /**
-     * {@snippet lang=c :
-     * #define MADV_HUGEPAGE 14
-     * }
-     */
-    public static int MADV_HUGEPAGE() {
-        return MADV_HUGEPAGE;
     }
     private static final int TCP_NODELAY = (int)1L;
     /**
@@ -818,68 +602,6 @@ public class posix_h extends posix_h$shared {
      * }
      */
     public static final OfInt socklen_t = posix_h.C_INT;
-
-    private static class lseek {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            posix_h.C_LONG,
-            posix_h.C_INT,
-            posix_h.C_LONG,
-            posix_h.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("lseek");
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern __off_t lseek(int __fd, __off_t __offset, int __whence)
-     * }
-     */
-    public static FunctionDescriptor lseek$descriptor() {
-        return lseek.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern __off_t lseek(int __fd, __off_t __offset, int __whence)
-     * }
-     */
-    public static MethodHandle lseek$handle() {
-        return lseek.HANDLE;
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern __off_t lseek(int __fd, __off_t __offset, int __whence)
-     * }
-     */
-    public static MemorySegment lseek$address() {
-        return lseek.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern __off_t lseek(int __fd, __off_t __offset, int __whence)
-     * }
-     */
-    public static long lseek(int __fd, long __offset, int __whence) {
-        var mh$ = lseek.HANDLE;
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("lseek", __fd, __offset, __whence);
-            }
-            return (long)mh$.invokeExact(__fd, __offset, __whence);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
 
     private static class close {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
@@ -1720,183 +1442,6 @@ public class posix_h extends posix_h$shared {
         }
     }
 
-    private static class getpgrp {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            posix_h.C_INT    );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("getpgrp");
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern __pid_t getpgrp()
-     * }
-     */
-    public static FunctionDescriptor getpgrp$descriptor() {
-        return getpgrp.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern __pid_t getpgrp()
-     * }
-     */
-    public static MethodHandle getpgrp$handle() {
-        return getpgrp.HANDLE;
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern __pid_t getpgrp()
-     * }
-     */
-    public static MemorySegment getpgrp$address() {
-        return getpgrp.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern __pid_t getpgrp()
-     * }
-     */
-    public static int getpgrp() {
-        var mh$ = getpgrp.HANDLE;
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("getpgrp");
-            }
-            return (int)mh$.invokeExact();
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class setpgid {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            posix_h.C_INT,
-            posix_h.C_INT,
-            posix_h.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("setpgid");
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int setpgid(__pid_t __pid, __pid_t __pgid)
-     * }
-     */
-    public static FunctionDescriptor setpgid$descriptor() {
-        return setpgid.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int setpgid(__pid_t __pid, __pid_t __pgid)
-     * }
-     */
-    public static MethodHandle setpgid$handle() {
-        return setpgid.HANDLE;
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int setpgid(__pid_t __pid, __pid_t __pgid)
-     * }
-     */
-    public static MemorySegment setpgid$address() {
-        return setpgid.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int setpgid(__pid_t __pid, __pid_t __pgid)
-     * }
-     */
-    public static int setpgid(int __pid, int __pgid) {
-        var mh$ = setpgid.HANDLE;
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("setpgid", __pid, __pgid);
-            }
-            return (int)mh$.invokeExact(__pid, __pgid);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class setsid {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            posix_h.C_INT    );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("setsid");
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern __pid_t setsid()
-     * }
-     */
-    public static FunctionDescriptor setsid$descriptor() {
-        return setsid.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern __pid_t setsid()
-     * }
-     */
-    public static MethodHandle setsid$handle() {
-        return setsid.HANDLE;
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern __pid_t setsid()
-     * }
-     */
-    public static MemorySegment setsid$address() {
-        return setsid.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern __pid_t setsid()
-     * }
-     */
-    public static int setsid() {
-        var mh$ = setsid.HANDLE;
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("setsid");
-            }
-            return (int)mh$.invokeExact();
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
     private static class fork {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             posix_h.C_INT    );
@@ -1948,126 +1493,6 @@ public class posix_h extends posix_h$shared {
                 traceDowncall("fork");
             }
             return (int)mh$.invokeExact();
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class unlink {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            posix_h.C_INT,
-            posix_h.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("unlink");
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int unlink(const char *__name)
-     * }
-     */
-    public static FunctionDescriptor unlink$descriptor() {
-        return unlink.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int unlink(const char *__name)
-     * }
-     */
-    public static MethodHandle unlink$handle() {
-        return unlink.HANDLE;
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int unlink(const char *__name)
-     * }
-     */
-    public static MemorySegment unlink$address() {
-        return unlink.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int unlink(const char *__name)
-     * }
-     */
-    public static int unlink(MemorySegment __name) {
-        var mh$ = unlink.HANDLE;
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("unlink", __name);
-            }
-            return (int)mh$.invokeExact(__name);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class atoi {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            posix_h.C_INT,
-            posix_h.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("atoi");
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int atoi(const char *__nptr)
-     * }
-     */
-    public static FunctionDescriptor atoi$descriptor() {
-        return atoi.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int atoi(const char *__nptr)
-     * }
-     */
-    public static MethodHandle atoi$handle() {
-        return atoi.HANDLE;
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int atoi(const char *__nptr)
-     * }
-     */
-    public static MemorySegment atoi$address() {
-        return atoi.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int atoi(const char *__nptr)
-     * }
-     */
-    public static int atoi(MemorySegment __nptr) {
-        var mh$ = atoi.HANDLE;
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("atoi", __nptr);
-            }
-            return (int)mh$.invokeExact(__nptr);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -2168,65 +1593,6 @@ public class posix_h extends posix_h$shared {
      * }
      */
     public static final OfLong pthread_t = posix_h.C_LONG;
-
-    private static class srand {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
-            posix_h.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("srand");
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern void srand(unsigned int __seed)
-     * }
-     */
-    public static FunctionDescriptor srand$descriptor() {
-        return srand.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern void srand(unsigned int __seed)
-     * }
-     */
-    public static MethodHandle srand$handle() {
-        return srand.HANDLE;
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern void srand(unsigned int __seed)
-     * }
-     */
-    public static MemorySegment srand$address() {
-        return srand.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern void srand(unsigned int __seed)
-     * }
-     */
-    public static void srand(int __seed) {
-        var mh$ = srand.HANDLE;
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("srand", __seed);
-            }
-            mh$.invokeExact(__seed);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
 
     private static class malloc {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
@@ -2347,12 +1713,14 @@ public class posix_h extends posix_h$shared {
         }
     }
 
-    private static class exit {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
-            posix_h.C_INT
+    private static class realpath {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            posix_h.C_POINTER,
+            posix_h.C_POINTER,
+            posix_h.C_POINTER
         );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("exit");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("realpath");
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
@@ -2360,45 +1728,45 @@ public class posix_h extends posix_h$shared {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * extern void exit(int __status)
+     * extern char *realpath(const char *restrict __name, char *restrict __resolved)
      * }
      */
-    public static FunctionDescriptor exit$descriptor() {
-        return exit.DESC;
+    public static FunctionDescriptor realpath$descriptor() {
+        return realpath.DESC;
     }
 
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * extern void exit(int __status)
+     * extern char *realpath(const char *restrict __name, char *restrict __resolved)
      * }
      */
-    public static MethodHandle exit$handle() {
-        return exit.HANDLE;
+    public static MethodHandle realpath$handle() {
+        return realpath.HANDLE;
     }
 
     /**
      * Address for:
      * {@snippet lang=c :
-     * extern void exit(int __status)
+     * extern char *realpath(const char *restrict __name, char *restrict __resolved)
      * }
      */
-    public static MemorySegment exit$address() {
-        return exit.ADDR;
+    public static MemorySegment realpath$address() {
+        return realpath.ADDR;
     }
 
     /**
      * {@snippet lang=c :
-     * extern void exit(int __status)
+     * extern char *realpath(const char *restrict __name, char *restrict __resolved)
      * }
      */
-    public static void exit(int __status) {
-        var mh$ = exit.HANDLE;
+    public static MemorySegment realpath(MemorySegment __name, MemorySegment __resolved) {
+        var mh$ = realpath.HANDLE;
         try {
             if (TRACE_DOWNCALLS) {
-                traceDowncall("exit", __status);
+                traceDowncall("realpath", __name, __resolved);
             }
-            mh$.invokeExact(__status);
+            return (MemorySegment)mh$.invokeExact(__name, __resolved);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -2460,66 +1828,6 @@ public class posix_h extends posix_h$shared {
                 traceDowncall("strtok", __s, __delim);
             }
             return (MemorySegment)mh$.invokeExact(__s, __delim);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class strlen {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            posix_h.C_LONG,
-            posix_h.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("strlen");
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern unsigned long strlen(const char *__s)
-     * }
-     */
-    public static FunctionDescriptor strlen$descriptor() {
-        return strlen.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern unsigned long strlen(const char *__s)
-     * }
-     */
-    public static MethodHandle strlen$handle() {
-        return strlen.HANDLE;
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern unsigned long strlen(const char *__s)
-     * }
-     */
-    public static MemorySegment strlen$address() {
-        return strlen.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern unsigned long strlen(const char *__s)
-     * }
-     */
-    public static long strlen(MemorySegment __s) {
-        var mh$ = strlen.HANDLE;
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("strlen", __s);
-            }
-            return (long)mh$.invokeExact(__s);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -2759,66 +2067,6 @@ public class posix_h extends posix_h$shared {
                 traceDowncall("kill", __pid, __sig);
             }
             return (int)mh$.invokeExact(__pid, __sig);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class raise {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            posix_h.C_INT,
-            posix_h.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("raise");
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int raise(int __sig)
-     * }
-     */
-    public static FunctionDescriptor raise$descriptor() {
-        return raise.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int raise(int __sig)
-     * }
-     */
-    public static MethodHandle raise$handle() {
-        return raise.HANDLE;
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int raise(int __sig)
-     * }
-     */
-    public static MemorySegment raise$address() {
-        return raise.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int raise(int __sig)
-     * }
-     */
-    public static int raise(int __sig) {
-        var mh$ = raise.HANDLE;
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("raise", __sig);
-            }
-            return (int)mh$.invokeExact(__sig);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -3129,68 +2377,6 @@ public class posix_h extends posix_h$shared {
         }
     }
 
-    private static class sigprocmask {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            posix_h.C_INT,
-            posix_h.C_INT,
-            posix_h.C_POINTER,
-            posix_h.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("sigprocmask");
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int sigprocmask(int __how, const sigset_t *restrict __set, sigset_t *restrict __oset)
-     * }
-     */
-    public static FunctionDescriptor sigprocmask$descriptor() {
-        return sigprocmask.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int sigprocmask(int __how, const sigset_t *restrict __set, sigset_t *restrict __oset)
-     * }
-     */
-    public static MethodHandle sigprocmask$handle() {
-        return sigprocmask.HANDLE;
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int sigprocmask(int __how, const sigset_t *restrict __set, sigset_t *restrict __oset)
-     * }
-     */
-    public static MemorySegment sigprocmask$address() {
-        return sigprocmask.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int sigprocmask(int __how, const sigset_t *restrict __set, sigset_t *restrict __oset)
-     * }
-     */
-    public static int sigprocmask(int __how, MemorySegment __set, MemorySegment __oset) {
-        var mh$ = sigprocmask.HANDLE;
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("sigprocmask", __how, __set, __oset);
-            }
-            return (int)mh$.invokeExact(__how, __set, __oset);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
     private static class sigaction {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             posix_h.C_INT,
@@ -3376,66 +2562,6 @@ public class posix_h extends posix_h$shared {
                 traceDowncall("poll", __fds, __nfds, __timeout);
             }
             return (int)mh$.invokeExact(__fds, __nfds, __timeout);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class wait {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            posix_h.C_INT,
-            posix_h.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("wait");
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern __pid_t wait(int *__stat_loc)
-     * }
-     */
-    public static FunctionDescriptor wait$descriptor() {
-        return wait.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern __pid_t wait(int *__stat_loc)
-     * }
-     */
-    public static MethodHandle wait$handle() {
-        return wait.HANDLE;
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern __pid_t wait(int *__stat_loc)
-     * }
-     */
-    public static MemorySegment wait$address() {
-        return wait.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern __pid_t wait(int *__stat_loc)
-     * }
-     */
-    public static int wait(MemorySegment __stat_loc) {
-        var mh$ = wait.HANDLE;
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("wait", __stat_loc);
-            }
-            return (int)mh$.invokeExact(__stat_loc);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -3643,15 +2769,6 @@ public class posix_h extends posix_h$shared {
      */
     public static int MSG_WAITALL() {
         return MSG_WAITALL;
-    }
-    private static final int MSG_NOSIGNAL = (int)16384L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_NOSIGNAL = 16384
-     * }
-     */
-    public static int MSG_NOSIGNAL() {
-        return MSG_NOSIGNAL;
     }
     private static final int SHUT_RD = (int)0L;
     /**
@@ -5020,69 +4137,6 @@ public class posix_h extends posix_h$shared {
         }
     }
 
-    private static class inet_ntop {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            posix_h.C_POINTER,
-            posix_h.C_INT,
-            posix_h.C_POINTER,
-            posix_h.C_POINTER,
-            posix_h.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("inet_ntop");
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern const char *inet_ntop(int __af, const void *restrict __cp, char *restrict __buf, socklen_t __len)
-     * }
-     */
-    public static FunctionDescriptor inet_ntop$descriptor() {
-        return inet_ntop.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern const char *inet_ntop(int __af, const void *restrict __cp, char *restrict __buf, socklen_t __len)
-     * }
-     */
-    public static MethodHandle inet_ntop$handle() {
-        return inet_ntop.HANDLE;
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern const char *inet_ntop(int __af, const void *restrict __cp, char *restrict __buf, socklen_t __len)
-     * }
-     */
-    public static MemorySegment inet_ntop$address() {
-        return inet_ntop.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern const char *inet_ntop(int __af, const void *restrict __cp, char *restrict __buf, socklen_t __len)
-     * }
-     */
-    public static MemorySegment inet_ntop(int __af, MemorySegment __cp, MemorySegment __buf, int __len) {
-        var mh$ = inet_ntop.HANDLE;
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("inet_ntop", __af, __cp, __buf, __len);
-            }
-            return (MemorySegment)mh$.invokeExact(__af, __cp, __buf, __len);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
     private static class inet_aton {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             posix_h.C_INT,
@@ -5380,51 +4434,6 @@ public class posix_h extends posix_h$shared {
         stdout$constants.SEGMENT.set(stdout$constants.LAYOUT, 0L, varValue);
     }
 
-    private static class stderr$constants {
-        public static final AddressLayout LAYOUT = posix_h.C_POINTER;
-        public static final MemorySegment SEGMENT = SYMBOL_LOOKUP.findOrThrow("stderr").reinterpret(LAYOUT.byteSize());
-    }
-
-    /**
-     * Layout for variable:
-     * {@snippet lang=c :
-     * extern FILE *stderr
-     * }
-     */
-    public static AddressLayout stderr$layout() {
-        return stderr$constants.LAYOUT;
-    }
-
-    /**
-     * Segment for variable:
-     * {@snippet lang=c :
-     * extern FILE *stderr
-     * }
-     */
-    public static MemorySegment stderr$segment() {
-        return stderr$constants.SEGMENT;
-    }
-
-    /**
-     * Getter for variable:
-     * {@snippet lang=c :
-     * extern FILE *stderr
-     * }
-     */
-    public static MemorySegment stderr() {
-        return stderr$constants.SEGMENT.get(stderr$constants.LAYOUT, 0L);
-    }
-
-    /**
-     * Setter for variable:
-     * {@snippet lang=c :
-     * extern FILE *stderr
-     * }
-     */
-    public static void stderr(MemorySegment varValue) {
-        stderr$constants.SEGMENT.set(stderr$constants.LAYOUT, 0L, varValue);
-    }
-
     private static class fclose {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             posix_h.C_INT,
@@ -5660,127 +4669,6 @@ public class posix_h extends posix_h$shared {
                 traceDowncall("fdopen", __fd, __modes);
             }
             return (MemorySegment)mh$.invokeExact(__fd, __modes);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class fgetc {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            posix_h.C_INT,
-            posix_h.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("fgetc");
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int fgetc(FILE *__stream)
-     * }
-     */
-    public static FunctionDescriptor fgetc$descriptor() {
-        return fgetc.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int fgetc(FILE *__stream)
-     * }
-     */
-    public static MethodHandle fgetc$handle() {
-        return fgetc.HANDLE;
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int fgetc(FILE *__stream)
-     * }
-     */
-    public static MemorySegment fgetc$address() {
-        return fgetc.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int fgetc(FILE *__stream)
-     * }
-     */
-    public static int fgetc(MemorySegment __stream) {
-        var mh$ = fgetc.HANDLE;
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("fgetc", __stream);
-            }
-            return (int)mh$.invokeExact(__stream);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class fputc {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            posix_h.C_INT,
-            posix_h.C_INT,
-            posix_h.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("fputc");
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int fputc(int __c, FILE *__stream)
-     * }
-     */
-    public static FunctionDescriptor fputc$descriptor() {
-        return fputc.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int fputc(int __c, FILE *__stream)
-     * }
-     */
-    public static MethodHandle fputc$handle() {
-        return fputc.HANDLE;
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int fputc(int __c, FILE *__stream)
-     * }
-     */
-    public static MemorySegment fputc$address() {
-        return fputc.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int fputc(int __c, FILE *__stream)
-     * }
-     */
-    public static int fputc(int __c, MemorySegment __stream) {
-        var mh$ = fputc.HANDLE;
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("fputc", __c, __stream);
-            }
-            return (int)mh$.invokeExact(__c, __stream);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -6217,67 +5105,6 @@ public class posix_h extends posix_h$shared {
         }
     }
 
-    private static class gettimeofday {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            posix_h.C_INT,
-            posix_h.C_POINTER,
-            posix_h.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("gettimeofday");
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int gettimeofday(struct timeval *restrict __tv, void *restrict __tz)
-     * }
-     */
-    public static FunctionDescriptor gettimeofday$descriptor() {
-        return gettimeofday.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int gettimeofday(struct timeval *restrict __tv, void *restrict __tz)
-     * }
-     */
-    public static MethodHandle gettimeofday$handle() {
-        return gettimeofday.HANDLE;
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int gettimeofday(struct timeval *restrict __tv, void *restrict __tz)
-     * }
-     */
-    public static MemorySegment gettimeofday$address() {
-        return gettimeofday.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int gettimeofday(struct timeval *restrict __tv, void *restrict __tz)
-     * }
-     */
-    public static int gettimeofday(MemorySegment __tv, MemorySegment __tz) {
-        var mh$ = gettimeofday.HANDLE;
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("gettimeofday", __tv, __tz);
-            }
-            return (int)mh$.invokeExact(__tv, __tz);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
     private static class readv {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             posix_h.C_LONG,
@@ -6509,66 +5336,6 @@ public class posix_h extends posix_h$shared {
                 traceDowncall("epoll_create", __size);
             }
             return (int)mh$.invokeExact(__size);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class epoll_create1 {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            posix_h.C_INT,
-            posix_h.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("epoll_create1");
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int epoll_create1(int __flags)
-     * }
-     */
-    public static FunctionDescriptor epoll_create1$descriptor() {
-        return epoll_create1.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int epoll_create1(int __flags)
-     * }
-     */
-    public static MethodHandle epoll_create1$handle() {
-        return epoll_create1.HANDLE;
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int epoll_create1(int __flags)
-     * }
-     */
-    public static MemorySegment epoll_create1$address() {
-        return epoll_create1.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int epoll_create1(int __flags)
-     * }
-     */
-    public static int epoll_create1(int __flags) {
-        var mh$ = epoll_create1.HANDLE;
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("epoll_create1", __flags);
-            }
-            return (int)mh$.invokeExact(__flags);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -6997,246 +5764,6 @@ public class posix_h extends posix_h$shared {
                 traceDowncall("gethostbyname", __name);
             }
             return (MemorySegment)mh$.invokeExact(__name);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class getaddrinfo {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            posix_h.C_INT,
-            posix_h.C_POINTER,
-            posix_h.C_POINTER,
-            posix_h.C_POINTER,
-            posix_h.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("getaddrinfo");
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int getaddrinfo(const char *restrict __name, const char *restrict __service, const struct addrinfo *restrict __req, struct addrinfo **restrict __pai)
-     * }
-     */
-    public static FunctionDescriptor getaddrinfo$descriptor() {
-        return getaddrinfo.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int getaddrinfo(const char *restrict __name, const char *restrict __service, const struct addrinfo *restrict __req, struct addrinfo **restrict __pai)
-     * }
-     */
-    public static MethodHandle getaddrinfo$handle() {
-        return getaddrinfo.HANDLE;
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int getaddrinfo(const char *restrict __name, const char *restrict __service, const struct addrinfo *restrict __req, struct addrinfo **restrict __pai)
-     * }
-     */
-    public static MemorySegment getaddrinfo$address() {
-        return getaddrinfo.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int getaddrinfo(const char *restrict __name, const char *restrict __service, const struct addrinfo *restrict __req, struct addrinfo **restrict __pai)
-     * }
-     */
-    public static int getaddrinfo(MemorySegment __name, MemorySegment __service, MemorySegment __req, MemorySegment __pai) {
-        var mh$ = getaddrinfo.HANDLE;
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("getaddrinfo", __name, __service, __req, __pai);
-            }
-            return (int)mh$.invokeExact(__name, __service, __req, __pai);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class freeaddrinfo {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
-            posix_h.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("freeaddrinfo");
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern void freeaddrinfo(struct addrinfo *__ai)
-     * }
-     */
-    public static FunctionDescriptor freeaddrinfo$descriptor() {
-        return freeaddrinfo.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern void freeaddrinfo(struct addrinfo *__ai)
-     * }
-     */
-    public static MethodHandle freeaddrinfo$handle() {
-        return freeaddrinfo.HANDLE;
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern void freeaddrinfo(struct addrinfo *__ai)
-     * }
-     */
-    public static MemorySegment freeaddrinfo$address() {
-        return freeaddrinfo.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern void freeaddrinfo(struct addrinfo *__ai)
-     * }
-     */
-    public static void freeaddrinfo(MemorySegment __ai) {
-        var mh$ = freeaddrinfo.HANDLE;
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("freeaddrinfo", __ai);
-            }
-            mh$.invokeExact(__ai);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class gai_strerror {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            posix_h.C_POINTER,
-            posix_h.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("gai_strerror");
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern const char *gai_strerror(int __ecode)
-     * }
-     */
-    public static FunctionDescriptor gai_strerror$descriptor() {
-        return gai_strerror.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern const char *gai_strerror(int __ecode)
-     * }
-     */
-    public static MethodHandle gai_strerror$handle() {
-        return gai_strerror.HANDLE;
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern const char *gai_strerror(int __ecode)
-     * }
-     */
-    public static MemorySegment gai_strerror$address() {
-        return gai_strerror.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern const char *gai_strerror(int __ecode)
-     * }
-     */
-    public static MemorySegment gai_strerror(int __ecode) {
-        var mh$ = gai_strerror.HANDLE;
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("gai_strerror", __ecode);
-            }
-            return (MemorySegment)mh$.invokeExact(__ecode);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class sched_yield {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            posix_h.C_INT    );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("sched_yield");
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int sched_yield()
-     * }
-     */
-    public static FunctionDescriptor sched_yield$descriptor() {
-        return sched_yield.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int sched_yield()
-     * }
-     */
-    public static MethodHandle sched_yield$handle() {
-        return sched_yield.HANDLE;
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int sched_yield()
-     * }
-     */
-    public static MemorySegment sched_yield$address() {
-        return sched_yield.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int sched_yield()
-     * }
-     */
-    public static int sched_yield() {
-        var mh$ = sched_yield.HANDLE;
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("sched_yield");
-            }
-            return (int)mh$.invokeExact();
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -7977,24 +6504,6 @@ public class posix_h extends posix_h$shared {
     public static int FD_SETSIZE() {
         return FD_SETSIZE;
     }
-    private static final int EWOULDBLOCK = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * #define EWOULDBLOCK 11
-     * }
-     */
-    public static int EWOULDBLOCK() {
-        return EWOULDBLOCK;
-    }
-    private static final int AF_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_UNSPEC 0
-     * }
-     */
-    public static int AF_UNSPEC() {
-        return AF_UNSPEC;
-    }
     private static final int AF_INET = (int)2L;
     /**
      * {@snippet lang=c :
@@ -8048,60 +6557,6 @@ public class posix_h extends posix_h$shared {
      */
     public static int F_GETOWN() {
         return F_GETOWN;
-    }
-    private static final int S_IRUSR = (int)256L;
-    /**
-     * {@snippet lang=c :
-     * #define S_IRUSR 256
-     * }
-     */
-    public static int S_IRUSR() {
-        return S_IRUSR;
-    }
-    private static final int S_IWUSR = (int)128L;
-    /**
-     * {@snippet lang=c :
-     * #define S_IWUSR 128
-     * }
-     */
-    public static int S_IWUSR() {
-        return S_IWUSR;
-    }
-    private static final int S_IRGRP = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * #define S_IRGRP 32
-     * }
-     */
-    public static int S_IRGRP() {
-        return S_IRGRP;
-    }
-    private static final int S_IWGRP = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define S_IWGRP 16
-     * }
-     */
-    public static int S_IWGRP() {
-        return S_IWGRP;
-    }
-    private static final int S_IROTH = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define S_IROTH 4
-     * }
-     */
-    public static int S_IROTH() {
-        return S_IROTH;
-    }
-    private static final int S_IWOTH = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define S_IWOTH 2
-     * }
-     */
-    public static int S_IWOTH() {
-        return S_IWOTH;
     }
     private static final int EOF = (int)-1L;
     /**

@@ -34,7 +34,6 @@ import syskit.harness.Tool;
  * never send.
  */
 class WebservTest {
-    static final Duration SHORT = Duration.ofSeconds(20);
     static final Path WWW = Run.ROOT.resolve("chapters/ch24/www");
     static final String HEAD_HTML = "HTTP/1.0 200 OK\r\nServer:Linux Web Server \r\nContent-length:2048\r\nContent-type:text/html\r\n\r\n";
     static final String HEAD_400 = "HTTP/1.0 400 Bad Request\r\nServer:Linux Web Server \r\nContent-length:2048\r\nContent-type:text/html\r\n\r\n";
