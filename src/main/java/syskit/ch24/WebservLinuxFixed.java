@@ -23,8 +23,13 @@ import syskit.posix.sockaddr_in;
  * <ul>
  * <li>The request line is parsed without strtok (whose hidden state all threads share): it must be
  *     METHOD SP /PATH SP HTTP/x.y, else 400 Bad Request.</li>
- * <li>"/" means /index.html; a path with ".." in it is refused (403 Forbidden); a file that cannot be
- *     opened is 404 Not Found; a method other than GET is 501 Not Implemented.</li>
+ * <li>It serves only the folder it was started in, however a path is spelled: the path is
+ *     percent-decoded (a malformed escape is 400, a NUL byte 403), joined to that folder, and its
+ *     real path (realpath(3): symbolic links, "." and ".." resolved) must be the folder or inside
+ *     it, else 403 Forbidden. A symbolic link inside the folder that points out of it is refused
+ *     so. "/" means /index.html; a file that does not exist or cannot be read is 404 Not Found; a
+ *     request line longer than the book's SMALL_BUF is 414 URI Too Long; a method other than GET
+ *     is 501 Not Implemented.</li>
  * <li>Every answer has a body, the body's true Content-length and Connection: close, and every
  *     answer ends by closing the connection; the file is closed too.</li>
  * <li>The request's header lines are read before answering, so that closing never meets unread
@@ -37,6 +42,8 @@ import syskit.posix.sockaddr_in;
 public final class WebservLinuxFixed {
     static final int BUF_SIZE = 1024;
     static final int SMALL_BUF = 100;
+    /** The served folder's real path, found once at the start: every file served is under it. */
+    static String served_dir;
 
     public static int main(String[] argv) {
         Arena arena = Arena.ofConfined();
@@ -53,6 +60,9 @@ public final class WebservLinuxFixed {
             exit(1);
         }
 
+        served_dir = realpath(".");
+        if (served_dir == null)
+            error_handling("realpath() error");
         signal(SIGPIPE, SIG_IGN);
         serv_sock = socket(PF_INET, SOCK_STREAM, 0);
         memset0(serv_adr);
@@ -90,26 +100,71 @@ public final class WebservLinuxFixed {
             boolean got = !fgets(req_line, SMALL_BUF, clnt_read).equals(MemorySegment.NULL);
             // the header lines, up to the empty line that ends them (or the end of the input)
             boolean whole = got && str(req_line).endsWith("\n");
+            boolean too_long = got && !whole && strlen(req_line) == SMALL_BUF - 1;
             while (whole && !fgets(header, BUF_SIZE, clnt_read).equals(MemorySegment.NULL)) {
                 String h = str(header);
                 if (h.equals("\r\n") || h.equals("\n")) break;
             }
 
             String[] part = got ? str(req_line).stripTrailing().split(" ", -1) : new String[0];
-            if (!whole || part.length != 3 || !part[2].matches("HTTP/\\d\\.\\d") || !part[1].startsWith("/")) {
+            byte[] path = part.length == 3 ? url_decode(part[1]) : null;
+            if (too_long) {
+                send_answer(clnt_write, "414 URI Too Long", "text/html", page("414 URI Too Long", "The request line is longer than " + (SMALL_BUF - 2) + " bytes."));
+            } else if (!whole || part.length != 3 || path == null || !part[2].matches("HTTP/\\d\\.\\d") || !part[1].startsWith("/")) {
                 send_answer(clnt_write, "400 Bad Request", "text/html", page("400 Bad Request", "The request line could not be parsed."));
             } else if (!part[0].equals("GET")) {
                 send_answer(clnt_write, "501 Not Implemented", "text/html", page("501 Not Implemented", "Only GET is served."));
-            } else if (part[1].contains("..")) {
-                send_answer(clnt_write, "403 Forbidden", "text/html", page("403 Forbidden", "A path may not leave the served directory."));
             } else {
-                String file_name = part[1].equals("/") ? "index.html" : part[1].substring(1);
-                send_data(clnt_write, content_type(file_name), file_name);
+                String file_name = served_file(path);
+                if (file_name == null)
+                    send_answer(clnt_write, "404 Not Found", "text/html", page("404 Not Found", "No such file."));
+                else if (file_name.isEmpty())
+                    send_answer(clnt_write, "403 Forbidden", "text/html", page("403 Forbidden", "A path may not leave the served directory."));
+                else
+                    send_data(clnt_write, content_type(file_name), file_name);
             }
             fclose(clnt_read);
             fclose(clnt_write);
             return MemorySegment.NULL;
         }
+    }
+
+    /**
+     * The real path of the file a decoded request path names inside the served folder; null
+     * when it does not exist; "" when it is outside the folder (as written, or once its links are
+     * resolved) or the path holds a NUL byte.
+     */
+    static String served_file(byte[] path) {
+        for (byte b : path) if (b == 0) return "";
+        String name = new String(path, StandardCharsets.UTF_8);
+        if (name.equals("/")) name = "/index.html";
+        int depth = 0;   // a path that climbs above the folder is refused as written, before any lookup
+        for (String segment : name.split("/")) {
+            if (segment.equals("..") && --depth < 0) return "";
+            if (!segment.isEmpty() && !segment.equals(".") && !segment.equals("..")) depth++;
+        }
+        // The file is opened by this resolved name; a link swapped in between the two calls could still
+        // redirect it, a race an openat(O_NOFOLLOW) walk would close (the book's calls are kept instead).
+        String real = realpath(served_dir + "/" + name);
+        if (real == null) return null;
+        return real.startsWith(served_dir.equals("/") ? "/" : served_dir + "/") ? real : "";
+    }
+
+    /** The request path's bytes with each %XX decoded; null when an escape is not two hex digits. */
+    static byte[] url_decode(String path) {
+        byte[] in = path.getBytes(StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < in.length; i++) {
+            if (in[i] != '%') {
+                out.write(in[i]);
+                continue;
+            }
+            int hi = i + 2 < in.length ? Character.digit(in[i + 1], 16) : -1, lo = hi >= 0 ? Character.digit(in[i + 2], 16) : -1;
+            if (lo < 0) return null;
+            out.write(hi * 16 + lo);
+            i += 2;
+        }
+        return out.toByteArray();
     }
 
     /** The file, whole, with its true length; 404 when it cannot be opened or read. */

@@ -5,8 +5,9 @@ import java.lang.invoke.MethodHandle;
 
 import syskit.posix.posix_h;
 
-/** stdlib.h: exit, atoi, malloc and free, as in C. */
+/** stdlib.h: exit, atoi, malloc, free and realpath, as in C. */
 public final class Stdlib {
+    private static final class REALPATH { static final MethodHandle H = Errno.capturing(posix_h.realpath$address(), posix_h.realpath$descriptor()); }
     private static final class MALLOC { static final MethodHandle H = Errno.capturing(posix_h.malloc$address(), posix_h.malloc$descriptor()); }
 
     /**
@@ -17,6 +18,23 @@ public final class Stdlib {
         try {
             MemorySegment p = (MemorySegment) MALLOC.H.invokeExact(Errno.state(), size);
             return p.equals(MemorySegment.NULL) ? p : p.reinterpret(size);
+        } catch (Throwable t) {
+            throw Errno.unreachable(t);
+        }
+    }
+
+    /**
+     * realpath(3): path made absolute, with every symbolic link, "." and ".." resolved, or null
+     * (errno set) when some part of it does not exist. C's realpath with a NULL buffer mallocs
+     * the answer; this frees it.
+     */
+    public static String realpath(String path) {
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            MemorySegment r = (MemorySegment) REALPATH.H.invokeExact(Errno.state(), arena.allocateFrom(path), MemorySegment.NULL);
+            if (r.equals(MemorySegment.NULL)) return null;
+            String resolved = r.reinterpret(Long.MAX_VALUE).getString(0);
+            posix_h.free(r);
+            return resolved;
         } catch (Throwable t) {
             throw Errno.unreachable(t);
         }
