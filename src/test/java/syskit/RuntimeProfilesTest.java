@@ -88,4 +88,27 @@ class RuntimeProfilesTest {
         assertThat(r.stderr().lines().toList()).hasSize(1);
         assertThat(r.stderr()).contains("past the end of a buffer").contains("Overrun.java:21").contains("byteSize: 30");
     }
+
+    /** As C: SIGSEGV (no JVM abort with its report), after one line naming the call and the listing's line. */
+    @Test
+    void aNullStreamOrStringDiesOfSigsegvAfterOneLine(@TempDir Path dir) throws IOException {
+        for (String[] c : new String[][] {{"stream", "fputs: the stream is NULL (NullPtr.java:25)"}, {"strcpy", "strcpy: src is NULL (NullPtr.java:23)"}}) {
+            Result r = Run.listing("kit/nullptr", c[0]).dir(dir).run();
+            assertThat(r.signal()).as(r.toString()).isEqualTo(11);
+            assertThat(r.stdout()).as(r.toString()).isEmpty();
+            assertThat(r.stderr().lines().toList()).as(r.toString()).hasSize(1);
+            assertThat(r.stderr()).startsWith(c[1]).endsWith("C would read address 0: Segmentation fault\n");
+        }
+        try (var left = Files.list(dir)) {
+            assertThat(left.toList()).as("files left in the listing's folder (a JVM crash report?)").isEmpty();
+        }
+    }
+
+    @Test
+    void aStrcpyPastItsBufferNamesTheListingsLineNotTheKits() {
+        Result r = Run.listing("kit/nullptr", "long").run();
+        assertThat(r.exitStatus()).as(r.toString()).isEqualTo(1);
+        assertThat(r.stderr().lines().toList()).hasSize(1);
+        assertThat(r.stderr()).contains("strcpy(dest, src): src is 41 bytes with its NUL, dest 30").contains("(NullPtr.java:24)");
+    }
 }

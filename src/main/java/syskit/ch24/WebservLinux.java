@@ -1,6 +1,5 @@
 package syskit.ch24;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
@@ -13,9 +12,7 @@ import static syskit.os.Unistd.*;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-import syskit.os.Signal;
 import syskit.posix.in_addr;
-import syskit.posix.posix_h;
 import syskit.posix.sockaddr_in;
 
 /**
@@ -168,25 +165,6 @@ public final class WebservLinux {
         fputs(cnt_len, fp);
         fputs(cnt_type, fp);
         fflush(fp);
-    }
-
-    /**
-     * strcpy(3). src NULL: C reads address 0 and the kernel ends the process with SIGSEGV. The
-     * JVM handles a real fault in native code itself (with a crash report), so the port gives
-     * SIGSEGV back its C default action and raises it: the process dies as the C one does.
-     * A string longer than dest: the kit stops the listing, where C would write past dest.
-     */
-    static void strcpy(MemorySegment dest, MemorySegment src) {
-        if (src.equals(MemorySegment.NULL)) {
-            System.out.flush();
-            Signal.restoreDefault(posix_h.SIGSEGV());
-            Signal.raise(posix_h.SIGSEGV());
-            for (;;) posix_h.pause();   // the signal ends the process before this returns
-        }
-        MemorySegment s = src.reinterpret(Long.MAX_VALUE);
-        long n = 0;
-        while (s.get(JAVA_BYTE, n) != 0) n++;
-        MemorySegment.copy(s, 0, dest, 0, n + 1);   // IndexOutOfBoundsException past the end of dest
     }
 
     static int dup(int oldfd) {

@@ -47,4 +47,19 @@ public final class CString {
     public static String strsignal(int sig) {
         return syskit.posix.posix_h.strsignal(sig).reinterpret(Long.MAX_VALUE).getString(0);
     }
+
+    /**
+     * strcpy(3): src's bytes and its NUL into dest. src NULL ends the process with SIGSEGV as C's
+     * does ({@link NullCheck}); a string longer than dest is refused, where C would write past it.
+     */
+    public static void strcpy(MemorySegment dest, MemorySegment src) {
+        NullCheck.check("strcpy", src, "src");
+        MemorySegment s = src.byteSize() == 0 ? src.reinterpret(Long.MAX_VALUE) : src;   // a bare pointer from C: read to its NUL
+        long n = 0;
+        while (n < s.byteSize() && s.get(java.lang.foreign.ValueLayout.JAVA_BYTE, n) != 0) n++;
+        if (n + 1 > dest.byteSize())
+            throw MemoryCheck.overrun("strcpy(dest, src)", "src is " + (n + 1) + " bytes with its NUL, dest " + dest.byteSize(), MemoryCheck.Copy.INTO);
+        MemorySegment.copy(s, 0, dest, 0, n);
+        dest.set(java.lang.foreign.ValueLayout.JAVA_BYTE, n, (byte) 0);
+    }
 }

@@ -48,16 +48,19 @@ public final class MemoryCheck {
     /** One line for an overrun (and where in the listing it happened), or null for any other exception. */
     public static String describe(Throwable t) {
         if (!(t instanceof IndexOutOfBoundsException)) return null;
-        String where = "";
-        for (StackTraceElement e : t.getStackTrace()) {
-            String c = e.getClassName();
-            if (c.startsWith("syskit.") && !c.startsWith("syskit.os.") && !c.startsWith("syskit.launch.")) {
-                where = " (" + e.getFileName() + ":" + e.getLineNumber() + ")";
-                break;
-            }
-        }
+        String where = where(t.getStackTrace());
         if (t instanceof Overrun) return t.getMessage() + where;
         return "an index past the end of a buffer" + where + ": " + t.getMessage()
                 + "; C would have read or written memory that is not the buffer's";
+    }
+
+    /** " (File.java:line)" of the first frame in the listing's own code (not the kit's), or "". */
+    static String where(StackTraceElement[] frames) {
+        for (StackTraceElement e : frames) {
+            String c = e.getClassName();
+            if (c.startsWith("syskit.") && !c.startsWith("syskit.os.") && !c.startsWith("syskit.launch."))
+                return " (" + e.getFileName() + ":" + e.getLineNumber() + ")";
+        }
+        return "";
     }
 }

@@ -33,6 +33,7 @@ public final class Signal {
     public static final int SIGKILL = posix_h.SIGKILL();
     public static final int SIGUSR1 = posix_h.SIGUSR1();
     public static final int SIGPIPE = posix_h.SIGPIPE();
+    public static final int SIGSEGV = posix_h.SIGSEGV();
     public static final int SIGSTOP = posix_h.SIGSTOP();
     public static final int SIGCONT = posix_h.SIGCONT();
     public static final int SIGALRM = posix_h.SIGALRM();

@@ -79,6 +79,7 @@ public final class Stdio {
 
     /** fclose(3): flushes, then closes the stream and its descriptor. */
     public static int fclose(MemorySegment stream) {
+        NullCheck.check("fclose", stream, "the stream");
         try {
             return (int) FCLOSE.H.invokeExact(Errno.state(), stream);
         } catch (Throwable t) {
@@ -87,6 +88,7 @@ public final class Stdio {
     }
 
     public static int fflush(MemorySegment stream) {
+        NullCheck.check("fflush", stream, "the stream");
         try {
             return (int) FFLUSH.H.invokeExact(Errno.state(), stream);
         } catch (Throwable t) {
@@ -96,6 +98,7 @@ public final class Stdio {
 
     /** fgets(3): at most size-1 bytes up to and with a newline, then a NUL; s, or NULL at end of file. */
     public static MemorySegment fgets(MemorySegment s, int size, MemorySegment stream) {
+        NullCheck.check("fgets", stream, "the stream");
         MemoryCheck.count("fgets", -1, s, size, MemoryCheck.Copy.INTO);
         try {
             return orNull((MemorySegment) FGETS.H.invokeExact(Errno.state(), s, size, stream));
@@ -106,6 +109,8 @@ public final class Stdio {
 
     /** fputs(3): the C string in s (up to its NUL); a non-negative number, or EOF. */
     public static int fputs(MemorySegment s, MemorySegment stream) {
+        NullCheck.check("fputs", s, "the string");
+        NullCheck.check("fputs", stream, "the stream");
         try {
             return (int) FPUTS.H.invokeExact(Errno.state(), s, stream);
         } catch (Throwable t) {
@@ -122,6 +127,7 @@ public final class Stdio {
 
     /** fread(3): the number of whole items read. */
     public static long fread(MemorySegment ptr, long size, long nmemb, MemorySegment stream) {
+        NullCheck.check("fread", stream, "the stream");
         MemoryCheck.count("fread", -1, ptr, size * nmemb, MemoryCheck.Copy.INTO);
         try {
             return (long) FREAD.H.invokeExact(Errno.state(), ptr, size, nmemb, stream);
@@ -132,6 +138,7 @@ public final class Stdio {
 
     /** fwrite(3): the number of whole items written. */
     public static long fwrite(MemorySegment ptr, long size, long nmemb, MemorySegment stream) {
+        NullCheck.check("fwrite", stream, "the stream");
         MemoryCheck.count("fwrite", -1, ptr, size * nmemb, MemoryCheck.Copy.OUT_OF);
         try {
             return (long) FWRITE.H.invokeExact(Errno.state(), ptr, size, nmemb, stream);
@@ -142,16 +149,19 @@ public final class Stdio {
 
     /** feof(3): non-zero once a read on the stream has hit end of file. */
     public static int feof(MemorySegment stream) {
+        NullCheck.check("feof", stream, "the stream");
         return posix_h.feof(stream);
     }
 
     /** ferror(3): non-zero once a call on the stream has failed. */
     public static int ferror(MemorySegment stream) {
+        NullCheck.check("ferror", stream, "the stream");
         return posix_h.ferror(stream);
     }
 
     /** fileno(3): the descriptor under the stream. */
     public static int fileno(MemorySegment stream) {
+        NullCheck.check("fileno", stream, "the stream");
         try {
             return (int) FILENO.H.invokeExact(Errno.state(), stream);
         } catch (Throwable t) {
