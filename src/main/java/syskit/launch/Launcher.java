@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.List;
 
 import syskit.os.ForkSafety;
 import syskit.os.MemoryCheck;
@@ -40,7 +41,7 @@ public final class Launcher {
             Stdlib.exit(0);
         }
         Listings.Entry entry = listings.resolve(args[0]);
-        if (entry == null) fail("unknown listing '" + args[0] + "'. The listings are:\n" + listings.table());
+        if (entry == null) fail(unknown(listings, args[0]));
         problem = Profile.ensure(entry.profile());
         if (problem != null) fail(problem);
         Method main = mainOf(entry);
@@ -104,6 +105,18 @@ public final class Launcher {
                 + " ended with an uncaught exception:");
         t.printStackTrace();
         return 1;
+    }
+
+    /** One line for an id that is not in the catalogue, with the closest ones if any are near. */
+    static String unknown(Listings listings, String id) {
+        List<String> near = listings.closest(id, 3);
+        String guess = switch (near.size()) {
+            case 0 -> "";
+            case 1 -> "; did you mean " + near.get(0) + "?";
+            default -> "; did you mean " + String.join(", ", near.subList(0, near.size() - 1))
+                    + " or " + near.get(near.size() - 1) + "?";
+        };
+        return "no listing '" + id + "'" + guess + " ('make list' shows them all)";
     }
 
     private static void fail(String message) {

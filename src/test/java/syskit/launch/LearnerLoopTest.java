@@ -1,0 +1,101 @@
+package syskit.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import syskit.harness.Result;
+import syskit.harness.Run;
+import syskit.harness.Tcp;
+
+/**
+ * The learner's loop, through make as a learner types it: nothing rebuilt when nothing changed,
+ * stdin reaching the listing, the README's server-and-client line, a typo, a closed stdin.
+ * The suite's own build (mvn, then bin/aot) leaves the stamp current, so these makes build nothing.
+ */
+class LearnerLoopTest {
+    static final Duration LIMIT = Duration.ofSeconds(60);   // a make that has to build takes a while
+
+    static Run make(String... args) {
+        String[] cmd = new String[args.length + 1];
+        cmd[0] = "make";
+        System.arraycopy(args, 0, cmd, 1, args.length);
+        return Run.command(cmd).timeout(LIMIT);
+    }
+
+    static Run shell(String line) {
+        return Run.command("bash", "-c", line).timeout(LIMIT);
+    }
+
+    /** What a build leaves: Maven's log (only make's build step writes it) and the build's stamp. */
+    static List<String> buildTraces() throws IOException {
+        return List.of(stateOf(Run.ROOT.resolve("target/build.log")), stateOf(Run.ROOT.resolve("target/aot/built")),
+                stateOf(Run.ROOT.resolve("target/aot/current")));
+    }
+
+    static String stateOf(Path p) throws IOException {
+        if (!Files.exists(p)) return p.getFileName() + ": none";
+        FileTime t = Files.getLastModifiedTime(p);
+        return p.getFileName() + ": " + t + " -> " + p.toRealPath();
+    }
+
+    @Test
+    void makeRunWithNothingChangedRunsNoMavenAndRetrainsNothing() throws IOException {
+        Result first = make("run", "EX=ch03/endian_conv").run();   // builds if the tree was stale
+        assertThat(first.exitStatus()).as(first.toString()).isZero();
+        List<String> before = buildTraces();
+        for (int i = 0; i < 2; i++) {
+            Result r = make("run", "EX=ch03/endian_conv").run();
+            assertThat(r.exitStatus()).as(r.toString()).isZero();
+            assertThat(r.stdout()).isEqualTo(first.stdout()).contains("Network ordered port: 0x3412");
+        }
+        assertThat(buildTraces()).isEqualTo(before);
+    }
+
+    @Test
+    void pipedStdinReachesTheListingUnderMake() {
+        Result r = make("run", "EX=ch13/readv").stdin("hello readv world\n").run();
+        assertThat(r.exitStatus()).as(r.toString()).isZero();
+        assertThat(r.lines()).as(r.toString()).startsWith("Read bytes: 18 ", "First message: hello ",
+                "Second message:  readv world");
+    }
+
+    /** The README's line, as written but for the port (a free one, not 9190). */
+    @Test
+    void theReadmeServerAndClientLineWorks() throws IOException {
+        String line = Files.readAllLines(Run.ROOT.resolve("README.md")).stream()
+                .filter(l -> l.startsWith("make run EX=ch01/hello_server")).findFirst().orElseThrow();
+        String command = line.replaceAll("\\s+#.*$", "").replace("9190", Integer.toString(Tcp.freePort()));
+        Result r = shell(command + "; wait").run();
+        assertThat(r.exitStatus()).as(r.toString()).isZero();
+        assertThat(r.stdout()).as(r.toString()).contains("Message from server : Hello World!");
+        assertThat(r.stderr()).as(r.toString()).doesNotContain("error");
+    }
+
+    @Test
+    void aTypoGetsOneLineWithTheClosestIds() {
+        List<Result> rs = Run.all(make("run", "EX=ch11/piep1"), Run.command(Run.ROOT.resolve("bin/syskit").toString(), "ch11/piep1"));
+        for (Result r : rs) {
+            assertThat(r.exitStatus()).as(r.toString()).isEqualTo(2);
+            assertThat(r.stdout()).isEmpty();
+            List<String> syskit = r.stderr().lines().filter(l -> !l.startsWith("make")).toList();
+            assertThat(syskit).as(r.toString()).containsExactly(
+                    "syskit: no listing 'ch11/piep1'; did you mean ch11/pipe1, ch11/pipe2 or ch11/pipe3? ('make list' shows them all)");
+        }
+    }
+
+    /** Without the launcher's /dev/null, the JVM's lib/modules takes fd 0 and readv reads the JDK. */
+    @Test
+    void aClosedStdinReadsAsEndOfInput() {
+        Result r = shell("make run EX=ch13/readv <&-").run();
+        assertThat(r.exitStatus()).as(r.toString()).isZero();
+        assertThat(r.lines()).as(r.toString()).startsWith("Read bytes: 0 ");
+    }
+}
