@@ -10,7 +10,7 @@ ifndef JDK
 JDK := $(shell bin/find-jdk 2>/dev/null)
 endif
 export SYSKIT_JAVA := $(if $(JDK),$(JDK)/bin/java)
-MAVEN := JAVA_HOME=$(JDK) MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow $(MAVEN_OPTS)" mvn -B -ntp -Dstyle.color=never
+MAVEN := JAVA_HOME=$(JDK) mvn -B -ntp -Dstyle.color=never
 EX ?=
 ARGS ?=
 N ?= 100

@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.io.TempDir;
 
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -20,6 +23,7 @@ import syskit.harness.Tcp;
  * stdin reaching the listing, the README's server-and-client line, a typo, a closed stdin.
  * The suite's own build (mvn, then bin/aot) leaves the stamp current, so these makes build nothing.
  */
+@Execution(ExecutionMode.CONCURRENT)   // independent runs: none of them builds or changes the tree
 class LearnerLoopTest {
     static final Duration LIMIT = Duration.ofSeconds(60);   // a make that has to build takes a while
 
@@ -97,5 +101,32 @@ class LearnerLoopTest {
         Result r = shell("make run EX=ch13/readv <&-").run();
         assertThat(r.exitStatus()).as(r.toString()).isZero();
         assertThat(r.lines()).as(r.toString()).startsWith("Read bytes: 0 ");
+    }
+
+    /** The README's mvn command prints the listing's output and nothing else (.mvn/jvm.config). */
+    @Test
+    void theReadmeMavenCommandPrintsNoWarnings() throws IOException {
+        String line = Files.readAllLines(Run.ROOT.resolve("README.md")).stream()
+                .filter(l -> l.startsWith("JAVA_HOME=$(bin/find-jdk) mvn -q exec:exec")).findFirst().orElseThrow();
+        Result r = shell(line).run();
+        assertThat(r.exitStatus()).as(r.toString()).isZero();
+        assertThat(r.stdout()).isEqualTo("Parent proc output : Who are you?\nChild proc output : Thank you for your message\n");
+        assertThat(r.stderr()).as(r.toString()).isEmpty();
+    }
+
+    /** Each command bin/find-jdk suggests (its indented lines) and the README's block parse as shell. */
+    @Test
+    void theJdkAdviceIsValidShell(@TempDir Path noJdks) throws IOException {
+        Result r = Run.command("env", "JAVA_HOME=", "SYSKIT_JVM_DIR=" + noJdks, Run.ROOT.resolve("bin/find-jdk").toString()).run();
+        assertThat(r.exitStatus()).isEqualTo(2);
+        List<String> commands = r.stderr().lines().filter(l -> l.startsWith("  ")).map(String::strip).toList();
+        assertThat(commands).as(r.toString()).anyMatch(c -> c.contains("install")).anyMatch(c -> c.startsWith("sdk install java 25"));
+        String readme = Files.readString(Run.ROOT.resolve("README.md"));
+        String block = readme.substring(readme.indexOf("```sh\napt-get install -y wget gpg") + 6);
+        block = block.substring(0, block.indexOf("```"));
+        assertThat(block).contains("temurin-25-jdk");
+        String all = String.join("\n", commands) + "\n" + block;
+        Result syntax = Run.command("bash", "-n", "-c", all).run();
+        assertThat(syntax.exitStatus()).as(all + "\n" + syntax).isZero();
     }
 }
