@@ -2,7 +2,7 @@
 # 'make help' lists the targets. Every target finds a JDK >= 25 itself (bin/find-jdk).
 SHELL := /bin/bash
 .DEFAULT_GOAL := tour
-.PHONY: tour help build test run list stress check try reset bench trace bindings clean jdk
+.PHONY: tour help build test run list stress check try reset bench trace bindings clean jdk ref
 
 # The JDK, found once per make run: JAVA_HOME if new enough, else the newest under /usr/lib/jvm
 # (a nested make gets it from the command line). bin/syskit is told its java, saving a look-up.
@@ -29,6 +29,7 @@ help:
 	@echo 'make check EX=<id>       check your answer to an exercise (FILE=<x.java>: check another file)'
 	@echo 'make try EX=<id>         run your exercise answer as make check last compiled it'
 	@echo 'make reset EX=<id>       put the untouched starter back into exercises/<id>/'
+	@echo 'make ref EX=<id> ARGS=.. its C reference, compiled as the tests do (target/ref/<id>)'
 	@echo 'make bench               Java FFM against C: start, calls, pipes, fork, TCP, mutex'
 	@echo 'make trace EX=<id> [ARGS=..] [REF=c|both]  its system calls as a sequence diagram (target/trace/<id>.html)'
 	@echo 'make bindings            regenerate jextract-gen/ with jextract'
@@ -84,6 +85,10 @@ try: build
 reset:
 	@[ -n "$(EX)" ] && [ -d "exercises/$(EX)/.starter" ] || { echo "usage: make reset EX=<exercise>; the exercises are under exercises/<chapter>/<name>" >&2; exit 2; }
 	@cp -v exercises/$(EX)/.starter/*.java exercises/$(EX)/
+
+ref:
+	@[ -n "$(EX)" ] || { echo "usage: make ref EX=<listing> [ARGS='...']: its C or C++ reference" >&2; exit 2; }
+	@bin/ref $(EX) $(ARGS)
 
 bench: build
 	@bench/run

@@ -129,4 +129,24 @@ class LearnerLoopTest {
         Result syntax = Run.command("bash", "-n", "-c", all).run();
         assertThat(syntax.exitStatus()).as(all + "\n" + syntax).isZero();
     }
+
+    /** Chapter 18's C reference, as its guide builds and runs it (make ref), with small counts. */
+    @Test
+    void makeRefCompilesAndRunsTheCReference() {
+        Result r = make("run", "EX=ch18/mutex", "ARGS=20000 4").run();
+        Result c = make("ref", "EX=ch18/mutex", "ARGS=20000 4").run();
+        assertThat(c.exitStatus()).as(c.toString()).isZero();
+        assertThat(c.stdout()).as(c.toString()).isEqualTo(r.stdout()).isEqualTo("result: 0 \n");
+    }
+
+    /** Chapter 17's level-triggered run, the guide's block as written but for the port. */
+    @Test
+    void theCh17GuideBlockRunsWithTheKitsOwnClient() throws IOException {
+        String guide = Files.readString(Run.ROOT.resolve("chapters/ch17/README.md"));
+        String block = guide.substring(guide.indexOf("```sh\nbin/syskit ch17/echo_EPLTserv") + 6);
+        block = block.substring(0, block.indexOf("```")).replace("9190", Integer.toString(Tcp.freePort()));
+        Result r = Run.command("bash", "-e", "-c", block).timeout(LIMIT).run();
+        assertThat(r.exitStatus()).as(r.toString()).isZero();
+        assertThat(r.stderr()).as(r.toString()).doesNotContain("error");
+    }
 }
