@@ -40,11 +40,22 @@ public final class Launcher {
             System.out.print(listings.table());
             Stdlib.exit(0);
         }
-        Listings.Entry entry = listings.resolve(args[0]);
-        if (entry == null) fail(unknown(listings, args[0]));
+        // A learner's exercise file runs the learner's answer (compiled first if it changed).
+        LearnerAnswer answer = LearnerAnswer.of(args[0]);
+        if (answer != null) {
+            problem = answer.compileIfStale();
+            if (problem != null) fail(problem);
+        }
+        Listings.Entry entry = answer != null ? listings.find(answer.id()) : listings.resolve(args[0]);
+        if (entry == null) fail(unknown(listings, answer != null ? answer.id() : args[0]));
         problem = Profile.ensure(entry.profile());
         if (problem != null) fail(problem);
-        Method main = mainOf(entry);
+        ClassLoader loader = Launcher.class.getClassLoader();
+        if (answer != null) {
+            loader = answer.loader();
+            System.err.println("syskit: running your answer in exercises/" + answer.id() + "/ (not the kit's reference), as make try does");
+        }
+        Method main = mainOf(entry, loader);
 
         String[] argv = Arrays.copyOf(args, args.length);
         argv[0] = entry.id(); // argv[0] is the listing's name, as a C program's is, however it was named
@@ -70,9 +81,9 @@ public final class Launcher {
         }
     }
 
-    private static Method mainOf(Listings.Entry entry) {
+    private static Method mainOf(Listings.Entry entry, ClassLoader loader) {
         try {
-            Method m = Class.forName(entry.className()).getMethod("main", String[].class);
+            Method m = Class.forName(entry.className(), true, loader).getMethod("main", String[].class);
             if (m.getReturnType() != int.class || !Modifier.isStatic(m.getModifiers())) {
                 fail(entry.className() + " must declare 'public static int main(String[] argv)'");
             }

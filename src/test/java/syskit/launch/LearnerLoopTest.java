@@ -149,4 +149,33 @@ class LearnerLoopTest {
         assertThat(r.exitStatus()).as(r.toString()).isZero();
         assertThat(r.stderr()).as(r.toString()).doesNotContain("error");
     }
+
+    /**
+     * The IDE's "this file's listing" (a JVM started on the Launcher with the editor's file path)
+     * on a learner's exercise file runs that file, compiled on the way, and says so first.
+     */
+    @Test
+    void theIdeRunsTheLearnersFileNotTheReference(@TempDir Path tree) throws IOException {
+        Path dir = Files.createDirectories(tree.resolve("exercises/ch03/endian_conv"));
+        Path file = dir.resolve("EndianConv.java");
+        Files.writeString(file, """
+                package syskit.ch03;
+
+                public final class EndianConv {
+                    public static int main(String[] argv) {
+                        System.out.println("the learner's own " + argv[0]);
+                        return 3;
+                    }
+                }
+                """);
+        Result r = Run.command(Run.JAVA, "--enable-native-access=ALL-UNNAMED", "-cp", Run.CLASSES.toString(),
+                "syskit.launch.Launcher", file.toString()).timeout(LIMIT).run();
+        assertThat(r.exitStatus()).as(r.toString()).isEqualTo(3);
+        assertThat(r.stdout()).isEqualTo("the learner's own ch03/endian_conv\n");
+        assertThat(r.stderr().lines().findFirst()).as(r.toString())
+                .contains("syskit: running your answer in exercises/ch03/endian_conv/ (not the kit's reference), as make try does");
+        assertThat(Files.readString(Run.ROOT.resolve(".run/syskit - this file's listing.run.xml")))
+                .contains("value=\"$FilePathRelativeToProjectRoot$\"");
+        assertThat(Files.readString(Run.ROOT.resolve(".vscode/launch.json"))).contains("\"args\": \"${relativeFile}\"");
+    }
 }
