@@ -2,11 +2,15 @@
 # 'make help' lists the targets. Every target finds a JDK >= 25 itself (bin/find-jdk).
 SHELL := /bin/bash
 .DEFAULT_GOAL := tour
-.PHONY: tour help build test run list stress check try reset bench trace bindings clean jdk
+.PHONY: tour help build test run list stress check try reset bench trace bindings clean jdk ref
 
-# The JDK, found once per make run: JAVA_HOME if new enough, else the newest under /usr/lib/jvm.
+# The JDK, found once per make run: JAVA_HOME if new enough, else the newest under /usr/lib/jvm
+# (a nested make gets it from the command line). bin/syskit is told its java, saving a look-up.
+ifndef JDK
 JDK := $(shell bin/find-jdk 2>/dev/null)
-MAVEN := JAVA_HOME=$(JDK) MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow $(MAVEN_OPTS)" mvn -B -ntp -Dstyle.color=never
+endif
+export SYSKIT_JAVA := $(if $(JDK),$(JDK)/bin/java)
+MAVEN := JAVA_HOME=$(JDK) mvn -B -ntp -Dstyle.color=never
 EX ?=
 ARGS ?=
 N ?= 100
@@ -25,13 +29,34 @@ help:
 	@echo 'make check EX=<id>       check your answer to an exercise (FILE=<x.java>: check another file)'
 	@echo 'make try EX=<id>         run your exercise answer as make check last compiled it'
 	@echo 'make reset EX=<id>       put the untouched starter back into exercises/<id>/'
+	@echo 'make ref EX=<id> ARGS=.. its C reference, compiled as the tests do (target/ref/<id>)'
 	@echo 'make bench               Java FFM against C: start, calls, pipes, fork, TCP, mutex'
 	@echo 'make trace EX=<id> [ARGS=..] [REF=c|both]  its system calls as a sequence diagram (target/trace/<id>.html)'
 	@echo 'make bindings            regenerate jextract-gen/ with jextract'
 
-# Maven's own console codes stay in target/build.log; it is shown only when the build fails.
+# Only what changed is built. target/aot/built is the build's last step (bin/aot writes it, whoever
+# ran Maven: make, mvn verify, bin/check); it is older than a source only when the sources changed
+# since, and then Maven compiles what changed and bin/aot remakes the jar and the AOT cache from the
+# new classes (atomically: a running listing keeps the files it started with). Two builds at once
+# take turns (flock); the one that waited checks again, and finds nothing left to do. No build
+# step reads stdin: it belongs to the listing. Maven's console stays in target/build.log, shown
+# only when the build fails.
+SOURCES := $(shell find src/main/java src/main/resources jextract-gen/src -type f 2>/dev/null) pom.xml bin/aot
+BUILT := target/aot/built
+
 build: jdk
-	@mkdir -p target && $(MAVEN) -q process-classes > target/build.log 2>&1 || { sed 's/\x1b\[[0-9;]*m//g' target/build.log >&2; exit 2; }
+	@mkdir -p target && flock target/build.lock $(MAKE) -s --no-print-directory JDK=$(JDK) $(BUILT) </dev/null
+
+# Sources to classes (Maven; its own bin/aot step skipped), then classes to the jar and the AOT cache
+# (bin/aot, which does nothing when no class is newer than its jar). The stamp takes the time the
+# build started, so a source saved during the build is seen next time; a failed build leaves none.
+$(BUILT): $(SOURCES)
+	@start=$$(mktemp target/build.start.XXXXXX) && \
+	  if $(MAVEN) -q -Dexec.skip=true process-classes > target/build.log 2>&1 </dev/null && bin/aot $(JDK) </dev/null; then \
+	    touch -r $$start $@; rm -f $$start; \
+	  else \
+	    sed 's/\x1b\[[0-9;]*m//g' target/build.log >&2; rm -f $$start $@; exit 2; \
+	  fi
 
 test: jdk
 	@$(MAVEN) verify
@@ -60,6 +85,10 @@ try: build
 reset:
 	@[ -n "$(EX)" ] && [ -d "exercises/$(EX)/.starter" ] || { echo "usage: make reset EX=<exercise>; the exercises are under exercises/<chapter>/<name>" >&2; exit 2; }
 	@cp -v exercises/$(EX)/.starter/*.java exercises/$(EX)/
+
+ref:
+	@[ -n "$(EX)" ] || { echo "usage: make ref EX=<listing> [ARGS='...']: its C or C++ reference" >&2; exit 2; }
+	@bin/ref $(EX) $(ARGS)
 
 bench: build
 	@bench/run

@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.List;
 
 import syskit.os.ForkSafety;
 import syskit.os.MemoryCheck;
@@ -39,11 +40,22 @@ public final class Launcher {
             System.out.print(listings.table());
             Stdlib.exit(0);
         }
-        Listings.Entry entry = listings.resolve(args[0]);
-        if (entry == null) fail("unknown listing '" + args[0] + "'. The listings are:\n" + listings.table());
+        // A learner's exercise file runs the learner's answer (compiled first if it changed).
+        LearnerAnswer answer = LearnerAnswer.of(args[0]);
+        if (answer != null) {
+            problem = answer.compileIfStale();
+            if (problem != null) fail(problem);
+        }
+        Listings.Entry entry = answer != null ? listings.find(answer.id()) : listings.resolve(args[0]);
+        if (entry == null) fail(unknown(listings, answer != null ? answer.id() : args[0]));
         problem = Profile.ensure(entry.profile());
         if (problem != null) fail(problem);
-        Method main = mainOf(entry);
+        ClassLoader loader = Launcher.class.getClassLoader();
+        if (answer != null) {
+            loader = answer.loader();
+            System.err.println("syskit: running your answer in exercises/" + answer.id() + "/ (not the kit's reference), as make try does");
+        }
+        Method main = mainOf(entry, loader);
 
         String[] argv = Arrays.copyOf(args, args.length);
         argv[0] = entry.id(); // argv[0] is the listing's name, as a C program's is, however it was named
@@ -69,9 +81,9 @@ public final class Launcher {
         }
     }
 
-    private static Method mainOf(Listings.Entry entry) {
+    private static Method mainOf(Listings.Entry entry, ClassLoader loader) {
         try {
-            Method m = Class.forName(entry.className()).getMethod("main", String[].class);
+            Method m = Class.forName(entry.className(), true, loader).getMethod("main", String[].class);
             if (m.getReturnType() != int.class || !Modifier.isStatic(m.getModifiers())) {
                 fail(entry.className() + " must declare 'public static int main(String[] argv)'");
             }
@@ -104,6 +116,18 @@ public final class Launcher {
                 + " ended with an uncaught exception:");
         t.printStackTrace();
         return 1;
+    }
+
+    /** One line for an id that is not in the catalogue, with the closest ones if any are near. */
+    static String unknown(Listings listings, String id) {
+        List<String> near = listings.closest(id, 3);
+        String guess = switch (near.size()) {
+            case 0 -> "";
+            case 1 -> "; did you mean " + near.get(0) + "?";
+            default -> "; did you mean " + String.join(", ", near.subList(0, near.size() - 1))
+                    + " or " + near.get(near.size() - 1) + "?";
+        };
+        return "no listing '" + id + "'" + guess + " ('make list' shows them all)";
     }
 
     private static void fail(String message) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The listing catalogue, src/main/resources/syskit/listings.tsv: id, class, JVM profile
@@ -54,6 +55,38 @@ public record Listings(List<Entry> entries) {
         }
         for (Entry e : entries) if (e.className().equals(className)) return e;
         return null;
+    }
+
+    /**
+     * The ids closest to a mistyped one, at most {@code n}, closest first (edit distance, a swap of
+     * two neighbouring characters counting as one edit, as in "piep1"); only ids a few edits away.
+     */
+    public List<String> closest(String typo, int n) {
+        int limit = Math.max(2, typo.length() / 3);
+        return entries.stream()
+                .map(e -> Map.entry(e.id(), distance(typo, e.id())))
+                .filter(d -> d.getValue() <= limit)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .limit(n)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     public String table() {
