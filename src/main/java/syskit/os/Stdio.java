@@ -87,8 +87,8 @@ public final class Stdio {
         }
     }
 
+    /** fflush(3); NULL flushes every output stream, as in C. */
     public static int fflush(MemorySegment stream) {
-        NullCheck.check("fflush", stream, "the stream");
         try {
             return (int) FFLUSH.H.invokeExact(Errno.state(), stream);
         } catch (Throwable t) {
