@@ -45,6 +45,9 @@ class EchoStoreserverFixedTest {
                 texts.add(text);
                 echoed.add(pool.submit(() -> {
                     try (Socket s = Tcp.connect(port)) {
+                        // a refused SYN (backlog 5, 50 clients at once) is retried after 1, 3, 7 s...: no
+                        // 20 s read limit under load; the test's own timeout still bounds it
+                        s.setSoTimeout(120_000);
                         s.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
                         s.shutdownOutput();
                         return Tcp.readAll(s);

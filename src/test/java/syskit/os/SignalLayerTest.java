@@ -135,6 +135,9 @@ class SignalLayerTest {
             strace = new ProcessBuilder("strace", "-q", "-p", Integer.toString(tid), "-e", "trace=poll,restart_syscall",
                     "-e", "inject=poll,restart_syscall:delay_exit=5000000", "-o", trace.toString()).redirectErrorStream(true).start();
             assertThat(Await.until(() -> Proc.traced(s.pid(), tid), Duration.ofSeconds(10))).isTrue();
+            // strace writes a call's entry at once: once the restarted poll is in the file, its exit will be held
+            assertThat(Await.until(() -> read(trace).contains("restart_syscall(") || read(trace).contains("poll("), Duration.ofSeconds(20)))
+                    .as("strace follows the restarted poll: %s", read(trace)).isTrue();
 
             s.stdin().write('x');
             s.stdin().flush();
