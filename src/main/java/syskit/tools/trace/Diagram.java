@@ -39,6 +39,7 @@ public final class Diagram {
         public String label;
         public String end;          // "exit 0", "killed by SIGINT", or null: alive when the trace ended
         public int lastRow;
+        public boolean thread;      // a thread the listing started (pthread_create), drawn from its creator's row
 
         Column(int index, int pid, int parent, int firstRow, String label) {
             this.index = index;
@@ -54,8 +55,8 @@ public final class Diagram {
         }
     }
 
-    /** One call, signal or exit. blocked: a call that had not returned when the run ended. */
-    public record Row(int index, int column, String time, String text, boolean blocked, String kind) {}
+    /** One call, signal or exit. blocked: a call that had not returned when the run ended; raw: the strace line (strings decoded). */
+    public record Row(int index, int column, String time, String text, boolean blocked, String kind, String raw) {}
 
     /** bytes written at fromRow by one column and read at toRow by another (or the same one). */
     public record Transfer(int fromRow, int fromColumn, int toRow, int toColumn, int bytes, String preview) {
@@ -153,7 +154,7 @@ public final class Diagram {
     private static final class Draft {
         final int column;
         final String time, kind;
-        String text;
+        String text, raw;
         boolean blocked;
 
         Draft(int column, String time, String text, boolean blocked, String kind) {
@@ -180,6 +181,10 @@ public final class Diagram {
         final Map<String, Integer> peers = new HashMap<>();
         final List<String> jvmDirs = new ArrayList<>();
         final Map<String, Integer> counters = new HashMap<>();
+        final Map<String, String> joins = new HashMap<>();            // child_tid address -> thread column's name
+        final Map<Integer, Integer> threads = new HashMap<>();        // process column -> threads started so far
+        final Map<String, Set<Integer>> futexUsers = new HashMap<>();  // futex address -> every thread that waited or woke on it
+        final Map<Draft, String> futexRows = new java.util.IdentityHashMap<>();
         int dropped;
         boolean java;
 
@@ -239,6 +244,10 @@ public final class Diagram {
             table.put(2, new Channel("stderr"));
             fds.put(main.index, table);
             if (java) d.notes.add("the listing's thread: " + listingTid + " in java " + pid0 + "; JVM threads and class loading left out");
+            for (Event e : events) {
+                String address = e.kind() == Kind.CALL && e.name().equals("futex") ? Futex.address(e.args()) : null;
+                if (address != null) futexUsers.computeIfAbsent(address, a -> new java.util.HashSet<>()).add(e.tid());
+            }
             for (int i = start + 1; i < events.size(); i++) {
                 Event e = events.get(i);
                 track(e);
@@ -259,7 +268,7 @@ public final class Diagram {
             finish();
             if (dropped > 0) d.notes.add(dropped + " calls on descriptors the listing did not create left out");
             for (Column c : d.columns) if (c.end == null && !c.peer()) c.end = "running when the trace ended";
-            if (d.columns.size() > 1 && d.columns.stream().anyMatch(c -> c.parent == 0)) main.label = "parent " + pid0;
+            if (d.columns.stream().anyMatch(c -> c.parent == 0 && !c.thread && !c.peer())) main.label = "parent " + pid0;
         }
 
         /** Follows which thread belongs to which process, for every thread in the trace. */
@@ -288,12 +297,23 @@ public final class Diagram {
 
         Draft row(int col, Event e, String text, boolean blocked, String kind) {
             Draft r = new Draft(col, e.time(), text, blocked, kind);
+            r.raw = e.tid() + " " + e.time() + " " + switch (e.kind()) {
+                case CALL -> e.name() + "(" + e.args() + ")" + (e.ret() == null ? " <unfinished ...>" : " = " + e.ret());
+                case SIGNAL -> "--- " + e.name() + " " + e.args() + " ---";
+                case EXIT -> "+++ exited with " + e.ret() + " +++";
+                case KILLED -> "+++ killed by " + e.name() + " +++";
+            };
             drafts.add(r);
             return r;
         }
 
         /** The rows in their final order: each read below the write it got bytes from; then the indexes. */
         void finish() {
+            // A futex is the listing's lock only if no JVM thread ever waits or wakes on it:
+            // the JVM's own locks (safepoints, class loading, the JIT) are taken on the listing's threads too.
+            futexRows.forEach((r, address) -> {
+                if (!joins.containsKey(address) && !columnOf.keySet().containsAll(futexUsers.get(address))) drafts.remove(r);
+            });
             for (Move m : moves) {
                 int from = drafts.indexOf(m.from()), to = drafts.indexOf(m.to());
                 if (to < from) {
@@ -304,7 +324,7 @@ public final class Diagram {
             Map<Draft, Integer> index = new java.util.IdentityHashMap<>();
             for (Draft r : drafts) {
                 index.put(r, d.rows.size());
-                d.rows.add(new Row(d.rows.size(), r.column, r.time, r.text, r.blocked, r.kind));
+                d.rows.add(new Row(d.rows.size(), r.column, r.time, r.text, r.blocked, r.kind, r.raw));
                 d.columns.get(r.column).lastRow = d.rows.size() - 1;
             }
             for (Column c : d.columns) {
@@ -350,9 +370,14 @@ public final class Diagram {
             Map<Integer, Channel> table = fds.get(col);
             boolean blocked = e.ret() == null;
             if (n.equals("exit_group") || n.equals("exit") || n.equals("set_robust_list")) return;
+            if (n.equals("futex")) {
+                String text = Futex.describe(e, joins);
+                if (text != null) futexRows.put(row(col, e, text, blocked, text.startsWith("pthread_join") ? "join" : "lock"), Futex.address(e.args()));
+                return;
+            }
             if (n.equals("clone") || n.equals("clone3") || n.equals("fork") || n.equals("vfork")) {
                 if (e.args().contains("CLONE_THREAD")) {
-                    dropped++;
+                    thread(col, e, table);
                     return;
                 }
                 Draft r = row(col, e, "fork() = " + (e.ret() == null ? "?" : e.ret()), blocked, "fork");
@@ -492,6 +517,30 @@ public final class Diagram {
         }
 
         /**
+         * A thread a listing thread started: in Java only Pthread.pthread_create runs on the
+         * listing's threads (the JVM starts its own threads from its own), in C pthread_create.
+         * It shares its process's descriptors, so the same table.
+         */
+        void thread(int col, Event e, Map<Integer, Channel> table) {
+            int process = processColumn.get(processOf.getOrDefault(e.tid(), e.tid()));
+            int number = threads.merge(process, 1, Integer::sum);
+            String name = "thread " + number;
+            Draft r = row(col, e, "pthread_create: " + e.name() + "() = " + (e.ret() == null ? "?" : e.ret()) + "  [" + name + "]",
+                    e.ret() == null, "fork");
+            if (e.value() <= 0) return;
+            Column c = new Column(d.columns.size(), (int) e.value(), col, 0, name);
+            c.thread = true;
+            d.columns.add(c);
+            firstOf.put(c.index, r);
+            columnOf.put((int) e.value(), c.index);
+            fds.put(c.index, table);
+            String tid = Futex.childTid(e.args());
+            if (tid != null) joins.put(tid, name);
+            Column owner = d.columns.get(process);
+            if (owner.label.startsWith("process ")) owner.label = "main";
+        }
+
+        /**
          * A pipe is a byte stream: the n-th byte read is the n-th byte written, whatever order
          * strace reported the two calls in (a read can be reported before the write that woke it).
          */
@@ -600,9 +649,14 @@ public final class Diagram {
         return out.toByteArray();
     }
 
-    /** How many columns are processes (not peers). */
+    /** How many columns are processes (not peers, not threads). */
     public long processCount() {
-        return columns.stream().filter(c -> !c.peer()).count();
+        return columns.stream().filter(c -> !c.peer() && !c.thread).count();
+    }
+
+    /** How many columns are threads the listing started. */
+    public long threadCount() {
+        return columns.stream().filter(c -> c.thread).count();
     }
 
 }
