@@ -32,7 +32,8 @@ import syskit.tools.trace.Trace;
 /**
  * bin/trace (make trace): real runs under strace, drawn. pipe3's two transfers in Java and C;
  * pipe2's race forced from outside (the child reads back its own question, the parent stays
- * blocked in read); the page in headless Chromium; a run without strace.
+ * blocked in read); the page: offline, and in headless Chromium its geometry (no arrow label
+ * meets a call), width, sticky headers and filter; a run without strace. Threads: TraceThreadsTest.
  */
 class TraceTest {
     static final Path TRACE = Run.ROOT.resolve("bin/trace");
@@ -234,11 +235,17 @@ class TraceTest {
                 for (const l of labels) for (const c of calls) if (meet(l, c)) overlaps++;
                 const runs = document.querySelector('.runs').getBoundingClientRect();
                 const heads = [...document.querySelectorAll('.run')].map(r => r.getBoundingClientRect().top);
+                const sticky = getComputedStyle(document.querySelector('thead th')).position;
+                const box = document.querySelector('.run .filter input');
+                box.checked = false;
+                box.dispatchEvent(new Event('change'));
+                const hidden = document.querySelectorAll('.run')[0].querySelectorAll('tbody tr.off').length;
                 const out = document.createElement('pre');
                 out.id = 'geometry';
                 out.textContent = 'labels=' + labels.length + ' calls=' + calls.length + ' overlaps=' + overlaps
                     + ' width=' + Math.round(100 * runs.width / document.documentElement.clientWidth)
-                    + ' sideBySide=' + (heads.length == 2 && Math.abs(heads[0] - heads[1]) < 1);
+                    + ' sideBySide=' + (heads.length == 2 && Math.abs(heads[0] - heads[1]) < 1)
+                    + ' sticky=' + sticky + ' hiddenByFilter=' + hidden;
                 document.body.appendChild(out);
                 </script>
                 """;
@@ -251,7 +258,7 @@ class TraceTest {
             assertThat(occurrences(sections[i], "<th class=\"column")).as("columns of run %d", i).isEqualTo(2);
             assertThat(occurrences(sections[i], "<tr class=\"arrow transfer\"")).as("arrows of run %d", i).isEqualTo(2);
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("labels=(\\d+) calls=(\\d+) overlaps=(\\d+) width=(\\d+) sideBySide=(\\w+)")
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("labels=(\\d+) calls=(\\d+) overlaps=(\\d+) width=(\\d+) sideBySide=(\\w+) sticky=(\\w+) hiddenByFilter=(\\d+)")
                 .matcher(dom.stdout());
         assertThat(m.find()).as(dom.stdout()).isTrue();
         assertThat(Integer.parseInt(m.group(1))).as("labels").isGreaterThanOrEqualTo(4 + 2);   // 2 transfers and a fork in each run
@@ -259,6 +266,8 @@ class TraceTest {
         assertThat(Integer.parseInt(m.group(3))).as("label boxes meeting call boxes").isZero();
         assertThat(Integer.parseInt(m.group(4))).as("percent of the window's width").isGreaterThanOrEqualTo(90);
         assertThat(m.group(5)).as("Java and C side by side").isEqualTo("true");
+        assertThat(m.group(6)).as("column headers stay in view").isEqualTo("sticky");
+        assertThat(Integer.parseInt(m.group(7))).as("rows hidden once the first column's box is unticked").isPositive();
     }
 
     private static int occurrences(String s, String what) {

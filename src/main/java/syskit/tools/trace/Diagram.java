@@ -8,9 +8,10 @@ import java.util.List;
 import syskit.tools.trace.Strace.Event;
 
 /**
- * A run as a sequence diagram: one column per process (and one per peer outside the trace that
- * a socket talked to), one row per call the listing made, in the order they finished, and the
- * bytes that crossed a pipe or socket drawn from the write to the read that got them.
+ * A run as a sequence diagram: one column per process and per thread the listing started (and
+ * one per peer outside the trace that a socket talked to), one row per call the listing made, in
+ * the order they finished, and the bytes that crossed a pipe or socket drawn from the write to
+ * the read that got them. {@link DiagramBuilder} builds it.
  *
  * <p>Only the listing's own calls stay, found from what the kit knows rather than from a list
  * of file names. In a Java run: the calls start at the execve of java (bin/syskit's shell comes
@@ -19,7 +20,8 @@ import syskit.tools.trace.Strace.Event;
  * threads are dropped, and so are the files that thread opens under the JDK's home or the
  * class path (class loading). A descriptor counts only if the listing created it (pipe, socket,
  * accept, open, dup) or inherited it (0, 1, 2); a call on any other descriptor is the JVM's. A
- * forked child is the listing's alone (fork copies only the calling thread). In a C run the
+ * forked child is the listing's alone (fork copies only the calling thread), and so is a thread
+ * a listing thread started (the JVM starts its own from its own threads). In a C run the
  * calls start once the dynamic loader is done: at the C library's first set_robust_list.
  */
 public final class Diagram {
