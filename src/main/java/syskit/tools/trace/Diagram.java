@@ -59,10 +59,14 @@ public final class Diagram {
         }
     }
 
+    /** The thread column whose end the pthread_join at row (in column) waited for. */
+    public record Join(int thread, int row, int column) {}
+
     public final String title;
     public final List<Column> columns = new ArrayList<>();
     public final List<Row> rows = new ArrayList<>();
     public final List<Transfer> transfers = new ArrayList<>();
+    public final List<Join> joins = new ArrayList<>();
     public final List<String> notes = new ArrayList<>();
 
     Diagram(String title) {

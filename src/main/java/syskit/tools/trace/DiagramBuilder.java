@@ -72,6 +72,8 @@ final class DiagramBuilder {
     final List<String> jvmDirs = new ArrayList<>();
     final Map<String, Integer> counters = new HashMap<>();
     final Map<String, String> joins = new HashMap<>();            // child_tid address -> thread column's name
+    final Map<String, Integer> joinColumns = new HashMap<>();     // child_tid address -> thread column
+    final Map<Draft, Integer> joinRows = new java.util.IdentityHashMap<>(); // a pthread_join that returned -> the thread column
     final Map<Integer, Integer> threads = new HashMap<>();        // process column -> threads started so far
     final Map<String, Set<Integer>> futexUsers = new HashMap<>();  // futex address -> every thread that waited or woke on it
     final Map<Draft, String> futexRows = new java.util.IdentityHashMap<>();
@@ -225,6 +227,8 @@ final class DiagramBuilder {
             if (c.lastRow < c.firstRow) c.lastRow = c.firstRow;
         }
         for (Move m : moves) d.transfers.add(new Transfer(index.get(m.from()), m.fromColumn(), index.get(m.to()), m.toColumn(), m.bytes(), m.preview()));
+        joinRows.forEach((r, thread) -> d.joins.add(new Diagram.Join(thread, index.get(r), r.column)));
+        d.joins.sort((a, b) -> a.row() - b.row());
     }
 
     String name(String prefix) {
@@ -275,7 +279,11 @@ final class DiagramBuilder {
         String n = e.name();
         boolean blocked = e.ret() == null;
         String text = Futex.describe(e, joins);
-        if (text != null) futexRows.put(row(col, e, text, blocked, text.startsWith("pthread_join") ? "join" : "lock"), Futex.address(e.args()));
+        if (text == null) return;
+        Draft r = row(col, e, text, blocked, text.startsWith("pthread_join") ? "join" : "lock");
+        futexRows.put(r, Futex.address(e.args()));
+        Integer thread = joinColumns.get(Futex.address(e.args()));
+        if (thread != null && e.returned()) joinRows.put(r, thread);
     }
 
     void clone(int col, Event e, Map<Integer, Channel> table) {
@@ -476,7 +484,10 @@ final class DiagramBuilder {
         columnOf.put((int) e.value(), c.index);
         fds.put(c.index, table);
         String tid = Futex.childTid(e.args());
-        if (tid != null) joins.put(tid, name);
+        if (tid != null) {
+            joins.put(tid, name);
+            joinColumns.put(tid, c.index);
+        }
         Column owner = d.columns.get(process);
         if (owner.label.startsWith("process ")) owner.label = "main";
     }

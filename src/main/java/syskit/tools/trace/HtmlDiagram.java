@@ -43,7 +43,7 @@ public final class HtmlDiagram {
             .arrow .line.start{border-bottom:2px dashed #557}
             .arrow .line.left::before{content:"\\25C0";position:absolute;left:-4px;bottom:-0.62em;color:#0a6}
             .arrow .line.right::after{content:"\\25B6";position:absolute;right:-4px;bottom:-0.62em;color:#0a6}
-            .arrow .line.start.right::after{color:#557}
+            .arrow .line.start.right::after,.arrow .line.start.left::before{color:#557}
             .label{display:block;text-align:center;color:#075;font-weight:bold;overflow-wrap:anywhere;padding:0 1em}
             .start .label{color:#557;font-weight:normal}
             .self .label{text-align:left;padding-left:0}
@@ -114,6 +114,9 @@ public final class HtmlDiagram {
                 if (c.parent >= 0 && c.firstRow == r.index() && c.parent == r.column()) {
                     arrow(h, d, r.index(), c.parent, c.index, (c.thread ? "starts " : "forks ") + c.label, "start", "");
                 }
+            }
+            for (Diagram.Join j : d.joins) {
+                if (j.row() == r.index()) arrow(h, d, r.index(), j.thread(), j.column(), d.column(j.thread()).label + " ended: joined", "start", "");
             }
             for (Transfer t : d.transfers) {
                 if (t.toRow() != r.index()) continue;

@@ -47,6 +47,9 @@ public final class TextDiagram {
             for (Column c : d.columns) {
                 if (c.firstRow == r.index() && c.parent == r.column() && c.parent >= 0) out.append(line(arrow(d, r.index(), step, c.parent, c.index, (c.thread ? "starts: " : "fork: ") + c.label))).append('\n');
             }
+            for (Diagram.Join j : d.joins) {
+                if (j.row() == r.index()) out.append(line(arrow(d, r.index(), step, j.thread(), j.column(), d.column(j.thread()).label + " ended: joined"))).append('\n');
+            }
             for (Transfer t : d.transfers) {
                 if (t.toRow() != r.index()) continue;
                 String label = t.label() + (t.fromRow() != t.toRow() ? " (row " + (t.fromRow() + 1) + ")" : "");
