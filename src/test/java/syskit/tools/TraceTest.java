@@ -13,11 +13,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import syskit.harness.Await;
 import syskit.harness.CReference;
+import syskit.harness.Chromium;
 import syskit.harness.Proc;
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -32,7 +32,8 @@ import syskit.tools.trace.Trace;
 /**
  * bin/trace (make trace): real runs under strace, drawn. pipe3's two transfers in Java and C;
  * pipe2's race forced from outside (the child reads back its own question, the parent stays
- * blocked in read); the page in headless Chromium; a run without strace.
+ * blocked in read); the page: offline, and in headless Chromium its geometry (no arrow label
+ * meets a call), width, sticky headers and filter; a run without strace. Threads: TraceThreadsTest.
  */
 class TraceTest {
     static final Path TRACE = Run.ROOT.resolve("bin/trace");
@@ -209,39 +210,64 @@ class TraceTest {
     }
 
     @Test
-    void thePageLoadsInHeadlessChromiumOneColumnPerProcessOneArrowPerTransfer() throws IOException {
+    void thePageIsOneOfflineFileNoUrlNoExternalScriptNoFont() throws IOException {
+        String html = Files.readString(pipe3().resolve("ch11/pipe3.html"));
+        assertThat(html).doesNotContain("http://", "https://", "//cdn", "src=", "<link", "@import", "url(");
+        assertThat(html).contains("<style>", "<script>\n");
+    }
+
+    /**
+     * The page in headless Chromium, with a probe script appended to a copy: the two runs side by
+     * side, one header per column, one arrow row per transfer, and from the laid-out boxes: no
+     * arrow label meets any call, and the runs use the window's width.
+     */
+    @Test
+    void inHeadlessChromiumNoLabelMeetsACallAndTheRunsFillTheWindow() throws IOException {
         Path page = pipe3().resolve("ch11/pipe3.html");
-        String html = Files.readString(page);
-        assertThat(html).doesNotContain("http://", "https://", "<script", "src=").contains("<svg");
-        String chromium = null;
-        for (String name : List.of("chromium", "chromium-browser")) {
-            for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-                if (chromium == null && !dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) chromium = Path.of(dir, name).toString();
-            }
-        }
-        Assumptions.assumeTrue(chromium != null, "chromium is not installed (apt-get install chromium, as .ci/run should): "
-                + "the page was written but not checked in a browser");
-        Path profile = tempDir("syskit-chromium");
-        List<String> flags = List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile);
-        List<String> dump = new ArrayList<>(flags);
-        dump.addAll(List.of("--dump-dom", page.toUri().toString()));
-        Result dom = Run.command(dump.toArray(String[]::new)).timeout(Duration.ofSeconds(60)).run();
+        Chromium.assumeInstalled();
+        Path probe = tempDir("syskit-page").resolve("probe.html");
+        String script = """
+                <script>
+                const boxes = sel => [...document.querySelectorAll(sel)].map(e => e.getBoundingClientRect()).filter(r => r.width > 0);
+                const labels = boxes('.arrow .label'), calls = boxes('.call summary');
+                const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+                let overlaps = 0;
+                for (const l of labels) for (const c of calls) if (meet(l, c)) overlaps++;
+                const runs = document.querySelector('.runs').getBoundingClientRect();
+                const heads = [...document.querySelectorAll('.run')].map(r => r.getBoundingClientRect().top);
+                const sticky = getComputedStyle(document.querySelector('thead th')).position;
+                const box = document.querySelector('.run .filter input');
+                box.checked = false;
+                box.dispatchEvent(new Event('change'));
+                const hidden = document.querySelectorAll('.run')[0].querySelectorAll('tbody tr.off').length;
+                const out = document.createElement('pre');
+                out.id = 'geometry';
+                out.textContent = 'labels=' + labels.length + ' calls=' + calls.length + ' overlaps=' + overlaps
+                    + ' width=' + Math.round(100 * runs.width / document.documentElement.clientWidth)
+                    + ' sideBySide=' + (heads.length == 2 && Math.abs(heads[0] - heads[1]) < 1)
+                    + ' sticky=' + sticky + ' hiddenByFilter=' + hidden;
+                document.body.appendChild(out);
+                </script>
+                """;
+        Files.writeString(probe, Files.readString(page).replace("</body>", script + "</body>"));
+        Result dom = Chromium.dumpDom(probe.toUri().toString());
         assertThat(dom.exitStatus()).as(dom.toString()).isZero();
         String[] sections = dom.stdout().split("<section class=\"run\">");
         assertThat(sections).as(dom.stdout()).hasSize(3);   // before, Java, C
         for (int i = 1; i <= 2; i++) {
-            assertThat(occurrences(sections[i], "<g class=\"column\"")).as("columns of run %d", i).isEqualTo(2);
-            assertThat(occurrences(sections[i], "<g class=\"transfer\"")).as("arrows of run %d", i).isEqualTo(2);
+            assertThat(occurrences(sections[i], "<th class=\"column")).as("columns of run %d", i).isEqualTo(2);
+            assertThat(occurrences(sections[i], "<tr class=\"arrow transfer\"")).as("arrows of run %d", i).isEqualTo(2);
         }
-        Path shot = profile.resolve("shot.png");
-        List<String> screenshot = new ArrayList<>(flags);
-        screenshot.addAll(List.of("--window-size=1200,1000", "--screenshot=" + shot, page.toUri().toString()));
-        Result r = Run.command(screenshot.toArray(String[]::new)).timeout(Duration.ofSeconds(60)).run();
-        assertThat(r.exitStatus()).as(r.toString()).isZero();
-        byte[] png = Files.readAllBytes(shot);
-        assertThat(png.length).isGreaterThan(1000);
-        assertThat(new String(png, 1, 3, StandardCharsets.ISO_8859_1)).isEqualTo("PNG");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("labels=(\\d+) calls=(\\d+) overlaps=(\\d+) width=(\\d+) sideBySide=(\\w+) sticky=(\\w+) hiddenByFilter=(\\d+)")
+                .matcher(dom.stdout());
+        assertThat(m.find()).as(dom.stdout()).isTrue();
+        assertThat(Integer.parseInt(m.group(1))).as("labels").isGreaterThanOrEqualTo(4 + 2);   // 2 transfers and a fork in each run
+        assertThat(Integer.parseInt(m.group(2))).as("calls").isGreaterThan(10);
+        assertThat(Integer.parseInt(m.group(3))).as("label boxes meeting call boxes").isZero();
+        assertThat(Integer.parseInt(m.group(4))).as("percent of the window's width").isGreaterThanOrEqualTo(90);
+        assertThat(m.group(5)).as("Java and C side by side").isEqualTo("true");
+        assertThat(m.group(6)).as("column headers stay in view").isEqualTo("sticky");
+        assertThat(Integer.parseInt(m.group(7))).as("rows hidden once the first column's box is unticked").isPositive();
     }
 
     private static int occurrences(String s, String what) {

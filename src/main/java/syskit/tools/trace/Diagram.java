@@ -1,24 +1,17 @@
 package syskit.tools.trace;
 
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import syskit.tools.trace.Strace.Event;
-import syskit.tools.trace.Strace.Kind;
 
 /**
- * A run as a sequence diagram: one column per process (and one per peer outside the trace that
- * a socket talked to), one row per call the listing made, in the order they finished, and the
- * bytes that crossed a pipe or socket drawn from the write to the read that got them.
+ * A run as a sequence diagram: one column per process and per thread the listing started (and
+ * one per peer outside the trace that a socket talked to), one row per call the listing made, in
+ * the order they finished, and the bytes that crossed a pipe or socket drawn from the write to
+ * the read that got them. {@link DiagramBuilder} builds it.
  *
  * <p>Only the listing's own calls stay, found from what the kit knows rather than from a list
  * of file names. In a Java run: the calls start at the execve of java (bin/syskit's shell comes
@@ -27,7 +20,8 @@ import syskit.tools.trace.Strace.Kind;
  * threads are dropped, and so are the files that thread opens under the JDK's home or the
  * class path (class loading). A descriptor counts only if the listing created it (pipe, socket,
  * accept, open, dup) or inherited it (0, 1, 2); a call on any other descriptor is the JVM's. A
- * forked child is the listing's alone (fork copies only the calling thread). In a C run the
+ * forked child is the listing's alone (fork copies only the calling thread), and so is a thread
+ * a listing thread started (the JVM starts its own from its own threads). In a C run the
  * calls start once the dynamic loader is done: at the C library's first set_robust_list.
  */
 public final class Diagram {
@@ -39,6 +33,7 @@ public final class Diagram {
         public String label;
         public String end;          // "exit 0", "killed by SIGINT", or null: alive when the trace ended
         public int lastRow;
+        public boolean thread;      // a thread the listing started (pthread_create), drawn from its creator's row
 
         Column(int index, int pid, int parent, int firstRow, String label) {
             this.index = index;
@@ -54,8 +49,8 @@ public final class Diagram {
         }
     }
 
-    /** One call, signal or exit. blocked: a call that had not returned when the run ended. */
-    public record Row(int index, int column, String time, String text, boolean blocked, String kind) {}
+    /** One call, signal or exit. blocked: a call that had not returned when the run ended; raw: the strace line (strings decoded). */
+    public record Row(int index, int column, String time, String text, boolean blocked, String kind, String raw) {}
 
     /** bytes written at fromRow by one column and read at toRow by another (or the same one). */
     public record Transfer(int fromRow, int fromColumn, int toRow, int toColumn, int bytes, String preview) {
@@ -64,13 +59,17 @@ public final class Diagram {
         }
     }
 
+    /** The thread column whose end the pthread_join at row (in column) waited for. */
+    public record Join(int thread, int row, int column) {}
+
     public final String title;
     public final List<Column> columns = new ArrayList<>();
     public final List<Row> rows = new ArrayList<>();
     public final List<Transfer> transfers = new ArrayList<>();
+    public final List<Join> joins = new ArrayList<>();
     public final List<String> notes = new ArrayList<>();
 
-    private Diagram(String title) {
+    Diagram(String title) {
         this.title = title;
     }
 
@@ -78,491 +77,14 @@ public final class Diagram {
         return columns.get(index);
     }
 
-    // ---------------------------------------------------------------- building
-
-    private static final Pattern EXEC_PATH = Pattern.compile("^\"([^\"]*)\"");
-    private static final Pattern CP = Pattern.compile("\"-(?:cp|classpath)\", \"([^\"]*)\"");
-    private static final Pattern FD = Pattern.compile("^(\\d+)");
-    private static final Pattern PAIR = Pattern.compile("^\\[(\\d+), (\\d+)\\]");
-    private static final Pattern INET = Pattern.compile("sin_port=htons\\((\\d+)\\), sin_addr=inet_addr\\(\"([^\"]*)\"\\)");
-    private static final Pattern UNIX = Pattern.compile("sun_path=\"([^\"]*)\"");
-    private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"(\\.\\.\\.)?");
-    private static final Pattern SI_PID = Pattern.compile("si_pid=(\\d+)");
-
-    /**
-     * In a Java run, files the runtime itself reads on the listing's thread: the kit's signal
-     * layer checks every JVM thread's mask in /proc/self/task (syskit.os.SigMask), and the JDK's
-     * network code probes /proc/net for IPv6 the first time it is used.
-     */
-    private static final Pattern RUNTIME_FILES = Pattern.compile("/proc/(self/task|thread-self|net/)");
-    /** In a Java run, the JDK's own real-time signal (NIO wakes a blocked thread with it); the book never uses one. */
-    private static final Pattern RUNTIME_SIGNAL = Pattern.compile("SIGRT");
-
-    private static final Set<String> WAITS = Set.of("poll", "ppoll");
-    private static final Pattern POLL_FD = Pattern.compile("\\{fd=(\\d+)");
-
-    /** Whether every descriptor a poll waits for is one the listing created. */
-    static boolean listingFds(String args, Map<Integer, ?> table) {
-        Matcher m = POLL_FD.matcher(args);
-        while (m.find()) if (!table.containsKey(Integer.parseInt(m.group(1)))) return false;
-        return true;
-    }
-
-    private static final Set<String> READS = Set.of("read", "readv", "recvfrom", "recvmsg", "recv");
-    private static final Set<String> WRITES = Set.of("write", "writev", "sendto", "sendmsg", "send");
-    private static final Set<String> NO_FD = Set.of("wait4", "waitid", "kill", "tgkill", "nanosleep",
-            "clock_nanosleep", "alarm", "pause", "select", "pselect6", "poll", "ppoll", "rt_sigaction",
-            "execve", "socketpair", "setsid", "getpid");
-
-    /** A pipe, socket or file the listing holds, shared by every descriptor that refers to it. */
-    private static final class Channel {
-        final String name;
-        final List<Draft> rows = new ArrayList<>();   // the calls on it, to drop a probe
-        boolean used;                                  // more than socket/setsockopt/close
-        String peer;                                 // a socket's address at the other end
-        final Deque<Pending> writes = new ArrayDeque<>(), reads = new ArrayDeque<>(); // bytes not matched yet
-
-        Channel(String name) {
-            this.name = name;
-        }
-    }
-
-    /** A write whose bytes were not all read yet, or a read whose bytes were not all found yet. */
-    private static final class Pending {
-        final Draft row;
-        final int column;
-        final byte[] data;
-        int left, offset;
-
-        Pending(Draft row, int column, int left, byte[] data) {
-            this.row = row;
-            this.column = column;
-            this.left = left;
-            this.data = data;
-        }
-    }
 
     /** Builds the diagram of one trace; title names the run, e.g. "ch11/pipe3, Java". */
     public static Diagram of(String title, List<Event> events) {
         Diagram d = new Diagram(title);
-        new Builder(d, events).build();
+        new DiagramBuilder(d, events).build();
         return d;
     }
 
-    /** A row before the final order is known: a read is moved below the write whose bytes it got. */
-    private static final class Draft {
-        final int column;
-        final String time, kind;
-        String text;
-        boolean blocked;
-
-        Draft(int column, String time, String text, boolean blocked, String kind) {
-            this.column = column;
-            this.time = time;
-            this.text = text;
-            this.blocked = blocked;
-            this.kind = kind;
-        }
-    }
-
-    private record Move(Draft from, int fromColumn, Draft to, int toColumn, int bytes, String preview) {}
-
-    private static final class Builder {
-        final List<Draft> drafts = new ArrayList<>();
-        final List<Move> moves = new ArrayList<>();
-        final Map<Integer, Draft> firstOf = new HashMap<>();   // column -> the row it starts at
-        final Diagram d;
-        final List<Event> events;
-        final Map<Integer, Integer> processOf = new HashMap<>();      // tid -> pid
-        final Map<Integer, Integer> columnOf = new HashMap<>();       // listing tid (= pid) -> column
-        final Map<Integer, Integer> processColumn = new HashMap<>();  // listing pid -> column
-        final Map<Integer, Map<Integer, Channel>> fds = new HashMap<>(); // column -> fd -> channel
-        final Map<String, Integer> peers = new HashMap<>();
-        final List<String> jvmDirs = new ArrayList<>();
-        final Map<String, Integer> counters = new HashMap<>();
-        int dropped;
-        boolean java;
-
-        Builder(Diagram d, List<Event> events) {
-            this.d = d;
-            this.events = events;
-        }
-
-        void build() {
-            int exec = -1;
-            for (int i = 0; i < events.size(); i++) {
-                Event e = events.get(i);
-                if (e.kind() == Kind.CALL && e.name().equals("execve") && "0".equals(e.ret())) {
-                    Matcher p = EXEC_PATH.matcher(e.args());
-                    String path = p.find() ? p.group(1) : "";
-                    if (path.endsWith("/java")) {
-                        exec = i;
-                        java = true;
-                        jvmDirs.clear();
-                        jvmDirs.add(path.substring(0, path.length() - "/bin/java".length()) + "/");
-                        Matcher cp = CP.matcher(e.args());
-                        if (cp.find()) for (String entry : cp.group(1).split(":")) if (!entry.isEmpty()) jvmDirs.add(entry);
-                    } else if (!java) {
-                        exec = i;
-                    }
-                }
-            }
-            if (exec < 0) {
-                d.notes.add("no successful execve in the trace: nothing to draw");
-                return;
-            }
-            int pid0 = events.get(exec).tid();
-            processOf.put(pid0, pid0);
-            int start = -1, listingTid = pid0;
-            for (int i = exec + 1; i < events.size() && start < 0; i++) {
-                Event e = events.get(i);
-                track(e);
-                if (e.kind() != Kind.CALL || processOf.getOrDefault(e.tid(), e.tid()) != pid0) continue;
-                if (java && e.name().equals("rt_sigaction") && e.args().startsWith("SIGPIPE, {sa_handler=SIG_DFL")) {
-                    start = i;
-                    listingTid = e.tid();
-                } else if (!java && e.name().equals("set_robust_list") && e.tid() == pid0) {
-                    start = i;
-                }
-            }
-            if (start < 0) {
-                d.notes.add(java ? "the listing never started (no SIGPIPE reset by the launcher): see the program's own output"
-                        : "the program never got past the dynamic loader");
-                return;
-            }
-            Column main = addColumn(pid0, -1, 0, java ? "java" : "main");
-            columnOf.put(listingTid, main.index);
-            processColumn.put(pid0, main.index);
-            Map<Integer, Channel> table = new HashMap<>();
-            table.put(0, new Channel("stdin"));
-            table.put(1, new Channel("stdout"));
-            table.put(2, new Channel("stderr"));
-            fds.put(main.index, table);
-            if (java) d.notes.add("the listing's thread: " + listingTid + " in java " + pid0 + "; JVM threads and class loading left out");
-            for (int i = start + 1; i < events.size(); i++) {
-                Event e = events.get(i);
-                track(e);
-                Integer col = columnOf.get(e.tid());
-                if (col == null) {
-                    // a signal the kernel gave another thread of a listing process
-                    Integer owner = processColumn.get(processOf.getOrDefault(e.tid(), -1));
-                    if (owner != null && e.kind() == Kind.SIGNAL) signal(owner, e);
-                    continue;
-                }
-                switch (e.kind()) {
-                    case CALL -> call(col, e);
-                    case SIGNAL -> signal(col, e);
-                    case EXIT -> end(col, e, "exit " + e.ret());
-                    case KILLED -> end(col, e, "killed by " + e.name());
-                }
-            }
-            finish();
-            if (dropped > 0) d.notes.add(dropped + " calls on descriptors the listing did not create left out");
-            for (Column c : d.columns) if (c.end == null && !c.peer()) c.end = "running when the trace ended";
-            if (d.columns.size() > 1 && d.columns.stream().anyMatch(c -> c.parent == 0)) main.label = "parent " + pid0;
-        }
-
-        /** Follows which thread belongs to which process, for every thread in the trace. */
-        void track(Event e) {
-            if (e.kind() != Kind.CALL || !e.returned() || e.value() <= 0) return;
-            String n = e.name();
-            if (n.equals("clone") || n.equals("clone3") || n.equals("fork") || n.equals("vfork")) {
-                int child = (int) e.value();
-                processOf.put(child, e.args().contains("CLONE_THREAD") ? processOf.getOrDefault(e.tid(), e.tid()) : child);
-            }
-        }
-
-        Column addColumn(int pid, int parent, int firstRow, String what) {
-            String role = parent < 0 ? "process"
-                    : generation(parent) == 0 ? "child" : generation(parent) == 1 ? "grandchild" : "descendant";
-            Column c = new Column(d.columns.size(), pid, parent, firstRow, role + " " + pid);
-            d.columns.add(c);
-            return c;
-        }
-
-        int generation(int column) {
-            int g = 0;
-            for (int c = column; d.columns.get(c).parent >= 0; c = d.columns.get(c).parent) g++;
-            return g;
-        }
-
-        Draft row(int col, Event e, String text, boolean blocked, String kind) {
-            Draft r = new Draft(col, e.time(), text, blocked, kind);
-            drafts.add(r);
-            return r;
-        }
-
-        /** The rows in their final order: each read below the write it got bytes from; then the indexes. */
-        void finish() {
-            for (Move m : moves) {
-                int from = drafts.indexOf(m.from()), to = drafts.indexOf(m.to());
-                if (to < from) {
-                    drafts.remove(to);
-                    drafts.add(drafts.indexOf(m.from()) + 1, m.to());
-                }
-            }
-            Map<Draft, Integer> index = new java.util.IdentityHashMap<>();
-            for (Draft r : drafts) {
-                index.put(r, d.rows.size());
-                d.rows.add(new Row(d.rows.size(), r.column, r.time, r.text, r.blocked, r.kind));
-                d.columns.get(r.column).lastRow = d.rows.size() - 1;
-            }
-            for (Column c : d.columns) {
-                Draft first = firstOf.get(c.index);
-                c.firstRow = first == null ? 0 : index.get(first) + (c.peer() ? 0 : 0);
-                if (c.lastRow < c.firstRow) c.lastRow = c.firstRow;
-            }
-            for (Move m : moves) d.transfers.add(new Transfer(index.get(m.from()), m.fromColumn(), index.get(m.to()), m.toColumn(), m.bytes(), m.preview()));
-        }
-
-        String name(String prefix) {
-            int n = counters.merge(prefix, 1, Integer::sum);
-            return prefix + n;
-        }
-
-        static int fdArg(Event e) {
-            Matcher m = FD.matcher(e.args());
-            return m.lookingAt() ? Integer.parseInt(m.group(1)) : -1;
-        }
-
-        String callText(Event e, Channel ch) {
-            String args = e.args().replace(" <unfinished ...>", "").replaceAll(", 0x[0-9a-f]+,", ",");
-            String ret = e.ret() == null ? "" : " = " + e.ret().replace("(To be restarted if SA_RESTART is set)", "(restarted)");
-            String text = e.name() + "(" + args + ")" + ret;
-            if (READS.contains(e.name()) || WRITES.contains(e.name())) {
-                // read(4, "Who are you?\0", 30) = 13: the buffer's text goes on the arrow
-                int fd = fdArg(e);
-                String rest = args.indexOf(", ") > 0 ? args.substring(args.indexOf(", ") + 2) : "";
-                Matcher q = QUOTED.matcher(rest);
-                String count = q.lookingAt() ? rest.substring(q.end()).replaceFirst("^, ", "") : rest;
-                String shown = ch.peer == null && q.lookingAt() && !isPipeOrPeer(ch) ? "\"" + clip(q.group(1), 24) + "\", " : "";
-                text = e.name() + "(" + fd + ", " + shown + count.trim() + ")" + ret;
-            }
-            return text + "  [" + ch.name + "]";
-        }
-
-        boolean isPipeOrPeer(Channel ch) {
-            return ch.name.startsWith("pipe") || ch.peer != null;
-        }
-
-        void call(int col, Event e) {
-            String n = e.name();
-            Map<Integer, Channel> table = fds.get(col);
-            boolean blocked = e.ret() == null;
-            if (n.equals("exit_group") || n.equals("exit") || n.equals("set_robust_list")) return;
-            if (n.equals("clone") || n.equals("clone3") || n.equals("fork") || n.equals("vfork")) {
-                if (e.args().contains("CLONE_THREAD")) {
-                    dropped++;
-                    return;
-                }
-                Draft r = row(col, e, "fork() = " + (e.ret() == null ? "?" : e.ret()), blocked, "fork");
-                if (e.value() > 0) {
-                    int pid = (int) e.value();
-                    Column c = addColumn(pid, col, 0, "");
-                    firstOf.put(c.index, r);
-                    columnOf.put(pid, c.index);
-                    processColumn.put(pid, c.index);
-                    fds.put(c.index, new HashMap<>(table));
-                }
-                return;
-            }
-            if (n.equals("pipe") || n.equals("pipe2")) {
-                Matcher m = PAIR.matcher(e.args());
-                if (e.returned() && e.value() == 0 && m.find()) {
-                    Channel ch = new Channel(name("pipe"));
-                    table.put(Integer.parseInt(m.group(1)), ch);
-                    table.put(Integer.parseInt(m.group(2)), ch);
-                    row(col, e, n + "(" + e.args() + ") = 0  [" + ch.name + ": read " + m.group(1) + ", write " + m.group(2) + "]", false, "call");
-                } else {
-                    row(col, e, n + "(" + e.args() + ")" + (blocked ? "" : " = " + e.ret()), blocked, "call");
-                }
-                return;
-            }
-            if (n.equals("socket") || n.equals("epoll_create") || n.equals("epoll_create1")) {
-                String text = n + "(" + e.args() + ")" + (blocked ? "" : " = " + e.ret());
-                Channel ch = null;
-                if (e.value() >= 0) {
-                    ch = new Channel(name(n.equals("socket") ? "socket" : "epoll"));
-                    table.put((int) e.value(), ch);
-                    text += "  [" + ch.name + "]";
-                }
-                Draft r = row(col, e, text, blocked, "call");
-                if (ch != null) ch.rows.add(r);
-                return;
-            }
-            if (n.equals("open") || n.equals("openat") || n.equals("creat")) {
-                Matcher q = QUOTED.matcher(e.args());
-                String path = q.find() ? q.group(1) : "";
-                if (jvmDirs.stream().anyMatch(dir -> path.startsWith(dir)) || (java && RUNTIME_FILES.matcher(path).lookingAt())) {
-                    dropped++;
-                    return;
-                }
-                String text = n + "(\"" + path + "\") = " + (blocked ? "?" : e.ret());
-                if (e.value() >= 0) {
-                    Channel ch = new Channel(name("file"));
-                    table.put((int) e.value(), ch);
-                    text += "  [" + ch.name + ": " + path + "]";
-                }
-                row(col, e, text, blocked, "call");
-                return;
-            }
-            if (java && n.equals("rt_sigaction") && RUNTIME_SIGNAL.matcher(e.args()).lookingAt()) {
-                dropped++;
-                return;
-            }
-            if (java && WAITS.contains(n) && e.value() >= 0 && !listingFds(e.args(), table)) {
-                // the kit waits for a descriptor and its own signal pipe before a blocking call:
-                // the listing's call follows; only a wait the run ended in is kept (as blocked)
-                dropped++;
-                return;
-            }
-            if (NO_FD.contains(n)) {
-                String args = n.equals("rt_sigaction") ? e.args().replaceFirst(", sa_mask=.*", "}") : e.args();
-                if (n.equals("execve")) args = clip(args, 60);
-                row(col, e, n + "(" + args + ")" + (blocked ? "" : " = " + e.ret()), blocked, "call");
-                return;
-            }
-            int fd = fdArg(e);
-            Channel ch = fd >= 0 ? table.get(fd) : null;
-            if (ch == null) {
-                dropped++;
-                return;
-            }
-            if (n.equals("close")) {
-                table.remove(fd);
-                Draft r = row(col, e, "close(" + fd + ")" + (blocked ? "" : " = " + e.ret()) + "  [" + ch.name + "]", blocked, "call");
-                // In a Java run, a socket made and closed with nothing but options set is the
-                // JDK probing what the system supports (IPv6, SO_REUSEPORT), not the listing.
-                if (java && ch.name.startsWith("socket") && !ch.used && !table.containsValue(ch)) {
-                    drafts.remove(r);
-                    drafts.removeAll(ch.rows);
-                    dropped += ch.rows.size() + 1;
-                }
-                return;
-            }
-            if (!n.equals("setsockopt")) ch.used = true;
-            if (n.startsWith("dup") || (n.equals("fcntl") && e.args().contains("F_DUPFD"))) {
-                if (e.value() >= 0) table.put((int) e.value(), ch);
-                row(col, e, n + "(" + e.args() + ") = " + e.ret() + "  [" + ch.name + "]", blocked, "call");
-                return;
-            }
-            if (n.equals("accept") || n.equals("accept4")) {
-                String peer = address(e.args());
-                String text = n + "(" + fd + ")" + (blocked ? "" : " = " + e.ret());
-                if (e.value() >= 0) {
-                    Channel conn = new Channel(name("conn"));
-                    conn.peer = peer;
-                    table.put((int) e.value(), conn);
-                    text += "  [" + conn.name + (peer != null ? " from " + peer : "") + "]";
-                }
-                Draft r = row(col, e, text, blocked, "call");
-                if (peer != null && e.value() >= 0) peerColumn("client " + peer, r);
-                return;
-            }
-            if (n.equals("connect")) {
-                String peer = address(e.args());
-                if (peer != null) ch.peer = peer;
-                Draft r = row(col, e, n + "(" + fd + ", " + (peer == null ? "?" : peer) + ")" + (blocked ? "" : " = " + e.ret()) + "  [" + ch.name + "]", blocked, "call");
-                if (peer != null && e.value() == 0) peerColumn("server " + peer, r);
-                return;
-            }
-            if (n.equals("bind")) {
-                String addr = address(e.args());
-                row(col, e, "bind(" + fd + ", " + (addr == null ? "..." : addr) + ")" + (blocked ? "" : " = " + e.ret()) + "  [" + ch.name + "]", blocked, "call");
-                return;
-            }
-            Draft r = row(col, e, callText(e, ch), blocked, "call");
-            ch.rows.add(r);
-            if (e.value() <= 0) return;
-            int count = (int) e.value();
-            boolean toPeer = ch.peer != null && peers.containsKey(ch.peer);
-            if (WRITES.contains(n)) {
-                if (toPeer) moves.add(new Move(r, col, r, peers.get(ch.peer), count, preview(data(e), count)));
-                else if (ch.name.startsWith("pipe")) {
-                    ch.writes.add(new Pending(r, col, count, data(e)));
-                    match(ch);
-                }
-            } else if (READS.contains(n)) {
-                if (toPeer) moves.add(new Move(r, peers.get(ch.peer), r, col, count, preview(data(e), count)));
-                else if (ch.name.startsWith("pipe")) {
-                    ch.reads.add(new Pending(r, col, count, data(e)));
-                    match(ch);
-                }
-            }
-        }
-
-        /**
-         * A pipe is a byte stream: the n-th byte read is the n-th byte written, whatever order
-         * strace reported the two calls in (a read can be reported before the write that woke it).
-         */
-        void match(Channel ch) {
-            while (!ch.writes.isEmpty() && !ch.reads.isEmpty()) {
-                Pending w = ch.writes.peek(), r = ch.reads.peek();
-                int n = Math.min(w.left, r.left);
-                byte[] part = Arrays.copyOfRange(r.data, Math.min(r.offset, r.data.length), Math.min(r.offset + n, r.data.length));
-                moves.add(new Move(w.row, w.column, r.row, r.column, n, preview(part, n)));
-                w.left -= n;
-                r.left -= n;
-                r.offset += n;
-                if (w.left == 0) ch.writes.poll();
-                if (r.left == 0) ch.reads.poll();
-            }
-        }
-
-        void peerColumn(String label, Draft at) {
-            String address = label.substring(label.indexOf(' ') + 1);
-            if (peers.containsKey(address)) return;
-            Column c = new Column(d.columns.size(), 0, -1, 0, label);
-            d.columns.add(c);
-            firstOf.put(c.index, at);
-            peers.put(address, c.index);
-        }
-
-        void signal(int col, Event e) {
-            Matcher p = SI_PID.matcher(e.args());
-            String from = p.find() ? " (from " + p.group(1) + ")" : "";
-            Matcher code = Pattern.compile("si_code=CLD_(\\w+)").matcher(e.args());
-            if (code.find() && p.find(0)) from = " (" + p.group(1) + " " + code.group(1).toLowerCase() + ")";
-            row(col, e, "--- " + e.name() + from + " arrives ---", false, "signal");
-        }
-
-        void end(int col, Event e, String how) {
-            Column c = d.columns.get(col);
-            if (c.end != null) return;
-            // a call cut short by the signal that ended the process: it was blocked in it
-            if (how.startsWith("killed")) {
-                for (int i = drafts.size() - 1; i >= 0; i--) {
-                    Draft r = drafts.get(i);
-                    if (r.column != col || !r.kind.equals("call")) continue;
-                    int cut = r.text.indexOf(" = ? ");
-                    if (cut > 0) {
-                        int channel = r.text.lastIndexOf("  [");
-                        r.text = r.text.substring(0, cut) + (channel > cut ? r.text.substring(channel) : "");
-                        r.blocked = true;
-                    }
-                    break;
-                }
-            }
-            row(col, e, "+++ " + how + " +++", false, "end");
-            c.end = how;
-        }
-
-        static String address(String args) {
-            Matcher m = INET.matcher(args);
-            if (m.find()) return m.group(2) + ":" + m.group(1);
-            m = UNIX.matcher(args);
-            return m.find() ? m.group(1) : null;
-        }
-
-        /** The bytes of the call's buffer argument (what strace showed of them). */
-        static byte[] data(Event e) {
-            String args = e.args();
-            int comma = args.indexOf(", ");
-            if (comma < 0) return new byte[0];
-            Matcher q = QUOTED.matcher(args.substring(comma + 2));
-            return q.lookingAt() ? unescape(q.group(1)) : new byte[0];
-        }
-    }
 
     /** The first bytes, escaped as in C, "..." when more were sent than shown. */
     static String preview(byte[] bytes, int count) {
@@ -600,9 +122,14 @@ public final class Diagram {
         return out.toByteArray();
     }
 
-    /** How many columns are processes (not peers). */
+    /** How many columns are processes (not peers, not threads). */
     public long processCount() {
-        return columns.stream().filter(c -> !c.peer()).count();
+        return columns.stream().filter(c -> !c.peer() && !c.thread).count();
+    }
+
+    /** How many columns are threads the listing started. */
+    public long threadCount() {
+        return columns.stream().filter(c -> c.thread).count();
     }
 
 }

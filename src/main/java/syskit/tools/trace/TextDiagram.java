@@ -24,13 +24,15 @@ public final class TextDiagram {
     public static String render(Diagram d) {
         StringBuilder out = new StringBuilder();
         out.append("== ").append(d.title).append(": ").append(d.processCount()).append(" process")
-                .append(d.processCount() == 1 ? "" : "es").append(", ").append(d.transfers.size())
+                .append(d.processCount() == 1 ? "" : "es").append(", ")
+                .append(d.threadCount() == 0 ? "" : d.threadCount() + " thread" + (d.threadCount() == 1 ? "" : "s") + ", ")
+                .append(d.transfers.size())
                 .append(" transfer").append(d.transfers.size() == 1 ? "" : "s").append('\n');
         for (String note : d.notes) out.append(clip("   (" + note + ")")).append('\n');
         int n = Math.max(d.columns.size(), 1);
         int step = Math.max(12, Math.min(40, (WIDTH - MARGIN - 1) / n));
         for (Column c : d.columns) {
-            String what = c.peer() ? "outside the trace" : c.parent >= 0 ? "forked by " + letter(c.parent) + ", " + c.end : c.end;
+            String what = c.peer() ? "outside the trace" : c.parent >= 0 ? (c.thread ? "started by " : "forked by ") + letter(c.parent) + ", " + c.end : c.end;
             out.append(clip("   " + letter(c.index) + "  " + c.label + "  (" + what + ")")).append('\n');
         }
         char[] head = blank();
@@ -43,7 +45,10 @@ public final class TextDiagram {
             put(l, x(r.column(), step), (r.blocked() ? "BLOCKED in " : "") + r.text());
             out.append(line(l)).append('\n');
             for (Column c : d.columns) {
-                if (c.firstRow == r.index() && c.parent == r.column() && c.parent >= 0) out.append(line(arrow(d, r.index(), step, c.parent, c.index, "fork: " + c.label))).append('\n');
+                if (c.firstRow == r.index() && c.parent == r.column() && c.parent >= 0) out.append(line(arrow(d, r.index(), step, c.parent, c.index, (c.thread ? "starts: " : "fork: ") + c.label))).append('\n');
+            }
+            for (Diagram.Join j : d.joins) {
+                if (j.row() == r.index()) out.append(line(arrow(d, r.index(), step, j.thread(), j.column(), d.column(j.thread()).label + " ended: joined"))).append('\n');
             }
             for (Transfer t : d.transfers) {
                 if (t.toRow() != r.index()) continue;
