@@ -152,7 +152,7 @@ class TraceThreadsTest {
                 "101 10:00:00.000011 +++ exited with 0 +++",
                 "100 10:00:00.000012 exit_group(0) = ?",
                 "100 10:00:00.000013 +++ exited with 0 +++");
-        Diagram d = Diagram.of("synthetic", Strace.parse(lines));
+        Diagram d = syskit.tools.trace.DiagramBuilder.of("synthetic", Strace.parse(lines));
         String shown = TextDiagram.render(d);
         List<String> texts = d.rows.stream().map(r -> d.column(r.column()).label + ": " + r.text()).toList();
         assertThat(texts).as(shown).containsExactly(

@@ -1,17 +1,14 @@
 package syskit.tools.trace;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-import syskit.tools.trace.Strace.Event;
 
 /**
  * A run as a sequence diagram: one column per process and per thread the listing started (and
  * one per peer outside the trace that a socket talked to), one row per call the listing made, in
  * the order they finished, and the bytes that crossed a pipe or socket drawn from the write to
- * the read that got them. {@link DiagramBuilder} builds it.
+ * the read that got them. {@link DiagramBuilder#of} builds it.
  *
  * <p>Only the listing's own calls stay, found from what the kit knows rather than from a list
  * of file names. In a Java run: the calls start at the execve of java (bin/syskit's shell comes
@@ -78,49 +75,10 @@ public final class Diagram {
     }
 
 
-    /** Builds the diagram of one trace; title names the run, e.g. "ch11/pipe3, Java". */
-    public static Diagram of(String title, List<Event> events) {
-        Diagram d = new Diagram(title);
-        new DiagramBuilder(d, events).build();
-        return d;
-    }
 
 
-    /** The first bytes, escaped as in C, "..." when more were sent than shown. */
-    static String preview(byte[] bytes, int count) {
-        int shown = Math.min(bytes.length, 20);
-        byte[] head = Arrays.copyOf(bytes, shown);
-        return Strace.escape(head) + (count > shown ? "..." : "");
-    }
 
-    static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, Math.max(max - 3, 0)) + "...";
-    }
 
-    /** The inverse of {@link Strace#escape}. */
-    static byte[] unescape(String s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\\' || i + 1 >= s.length()) {
-                out.write(c);
-                continue;
-            }
-            char n = s.charAt(++i);
-            switch (n) {
-                case '0' -> out.write(0);
-                case 'n' -> out.write('\n');
-                case 't' -> out.write('\t');
-                case 'r' -> out.write('\r');
-                case 'x' -> {
-                    out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
-                    i += 2;
-                }
-                default -> out.write(n);
-            }
-        }
-        return out.toByteArray();
-    }
 
     /** How many columns are processes (not peers, not threads). */
     public long processCount() {

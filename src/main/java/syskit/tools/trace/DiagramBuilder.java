@@ -23,7 +23,7 @@ import syskit.tools.trace.Strace.Kind;
  * and matches the bytes written with the bytes read. Each call is dispatched by name to the
  * method that draws it.
  */
-final class DiagramBuilder {
+public final class DiagramBuilder {
 
     private static final Pattern EXEC_PATH = Pattern.compile("^\"([^\"]*)\"");
     private static final Pattern CP = Pattern.compile("\"-(?:cp|classpath)\", \"([^\"]*)\"");
@@ -251,7 +251,7 @@ final class DiagramBuilder {
             String rest = args.indexOf(", ") > 0 ? args.substring(args.indexOf(", ") + 2) : "";
             Matcher q = QUOTED.matcher(rest);
             String count = q.lookingAt() ? rest.substring(q.end()).replaceFirst("^, ", "") : rest;
-            String shown = ch.peer == null && q.lookingAt() && !isPipeOrPeer(ch) ? "\"" + Diagram.clip(q.group(1), 24) + "\", " : "";
+            String shown = ch.peer == null && q.lookingAt() && !isPipeOrPeer(ch) ? "\"" + clip(q.group(1), 24) + "\", " : "";
             text = e.name() + "(" + fd + ", " + shown + count.trim() + ")" + ret;
         }
         return text + "  [" + ch.name + "]";
@@ -366,7 +366,7 @@ final class DiagramBuilder {
         }
         if (NO_FD.contains(n)) {
             String args = n.equals("rt_sigaction") ? e.args().replaceFirst(", sa_mask=.*", "}") : e.args();
-            if (n.equals("execve")) args = Diagram.clip(args, 60);
+            if (n.equals("execve")) args = clip(args, 60);
             row(col, e, n + "(" + args + ")" + (blocked ? "" : " = " + e.ret()), blocked, "call");
             return;
         }
@@ -451,13 +451,13 @@ final class DiagramBuilder {
         int count = (int) e.value();
         boolean toPeer = ch.peer != null && peers.containsKey(ch.peer);
         if (WRITES.contains(n)) {
-            if (toPeer) moves.add(new Move(r, col, r, peers.get(ch.peer), count, Diagram.preview(data(e), count)));
+            if (toPeer) moves.add(new Move(r, col, r, peers.get(ch.peer), count, preview(data(e), count)));
             else if (ch.name.startsWith("pipe")) {
                 ch.writes.add(new Pending(r, col, count, data(e)));
                 match(ch);
             }
         } else if (READS.contains(n)) {
-            if (toPeer) moves.add(new Move(r, peers.get(ch.peer), r, col, count, Diagram.preview(data(e), count)));
+            if (toPeer) moves.add(new Move(r, peers.get(ch.peer), r, col, count, preview(data(e), count)));
             else if (ch.name.startsWith("pipe")) {
                 ch.reads.add(new Pending(r, col, count, data(e)));
                 match(ch);
@@ -501,7 +501,7 @@ final class DiagramBuilder {
             Pending w = ch.writes.peek(), r = ch.reads.peek();
             int n = Math.min(w.left, r.left);
             byte[] part = Arrays.copyOfRange(r.data, Math.min(r.offset, r.data.length), Math.min(r.offset + n, r.data.length));
-            moves.add(new Move(w.row, w.column, r.row, r.column, n, Diagram.preview(part, n)));
+            moves.add(new Move(w.row, w.column, r.row, r.column, n, preview(part, n)));
             w.left -= n;
             r.left -= n;
             r.offset += n;
@@ -561,6 +561,24 @@ final class DiagramBuilder {
         int comma = args.indexOf(", ");
         if (comma < 0) return new byte[0];
         Matcher q = QUOTED.matcher(args.substring(comma + 2));
-        return q.lookingAt() ? Diagram.unescape(q.group(1)) : new byte[0];
+        return q.lookingAt() ? Strace.unescape(q.group(1)) : new byte[0];
+    }
+
+    /** Builds the diagram of one trace; title names the run, e.g. "ch11/pipe3, Java". */
+    public static Diagram of(String title, List<Event> events) {
+        Diagram d = new Diagram(title);
+        new DiagramBuilder(d, events).build();
+        return d;
+    }
+
+    /** The first bytes, escaped as in C, "..." when more were sent than shown. */
+    static String preview(byte[] bytes, int count) {
+        int shown = Math.min(bytes.length, 20);
+        byte[] head = Arrays.copyOf(bytes, shown);
+        return Strace.escape(head) + (count > shown ? "..." : "");
+    }
+
+    static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, Math.max(max - 3, 0)) + "...";
     }
 }

@@ -144,4 +144,29 @@ public final class Strace {
         }
         return s.toString();
     }
+
+    /** The inverse of {@link Strace#escape}. */
+    static byte[] unescape(String s) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\' || i + 1 >= s.length()) {
+                out.write(c);
+                continue;
+            }
+            char n = s.charAt(++i);
+            switch (n) {
+                case '0' -> out.write(0);
+                case 'n' -> out.write('\n');
+                case 't' -> out.write('\t');
+                case 'r' -> out.write('\r');
+                case 'x' -> {
+                    out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                    i += 2;
+                }
+                default -> out.write(n);
+            }
+        }
+        return out.toByteArray();
+    }
 }

@@ -40,6 +40,6 @@ public final class Trace {
     /** The diagram of one strace output file. */
     public static Diagram read(String title, Path strace) throws IOException {
         List<String> lines = Files.readAllLines(strace, StandardCharsets.ISO_8859_1);
-        return Diagram.of(title, Strace.parse(lines));
+        return DiagramBuilder.of(title, Strace.parse(lines));
     }
 }
