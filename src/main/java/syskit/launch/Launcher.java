@@ -7,6 +7,7 @@ import java.util.Arrays;
 
 import syskit.os.ForkSafety;
 import syskit.os.MemoryCheck;
+import syskit.os.Messages;
 import syskit.os.Refused;
 import syskit.os.Signal;
 import syskit.os.SigMask;
@@ -40,7 +41,7 @@ public final class Launcher {
             Stdlib.exit(0);
         }
         Listings.Entry entry = listings.resolve(args[0]);
-        if (entry == null) fail("unknown listing '" + args[0] + "'. The listings are:\n" + listings.table());
+        if (entry == null) fail(Messages.text("unknown.listing", args[0], listings.table()));
         problem = Profile.ensure(entry.profile());
         if (problem != null) fail(problem);
         Method main = mainOf(entry);
