@@ -8,6 +8,7 @@ import java.util.List;
 
 import syskit.os.ForkSafety;
 import syskit.os.MemoryCheck;
+import syskit.os.Messages;
 import syskit.os.Refused;
 import syskit.os.Signal;
 import syskit.os.SigMask;
@@ -123,11 +124,10 @@ public final class Launcher {
         List<String> near = listings.closest(id, 3);
         String guess = switch (near.size()) {
             case 0 -> "";
-            case 1 -> "; did you mean " + near.get(0) + "?";
-            default -> "; did you mean " + String.join(", ", near.subList(0, near.size() - 1))
-                    + " or " + near.get(near.size() - 1) + "?";
+            case 1 -> Messages.text("did.you.mean.one", near.get(0));
+            default -> Messages.text("did.you.mean", String.join(", ", near.subList(0, near.size() - 1)), near.get(near.size() - 1));
         };
-        return "no listing '" + id + "'" + guess + " ('make list' shows them all)";
+        return Messages.text("unknown.listing", id, guess);
     }
 
     private static void fail(String message) {

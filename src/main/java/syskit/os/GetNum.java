@@ -5,7 +5,8 @@ package syskit.os;
  * ({@code getInt}). The book's {@code atoi} turns "abc" into 0 and "70000" into a port of 4464,
  * and {@code inet_addr} turns "localhost" into INADDR_NONE; a listing that takes its arguments
  * through here refuses such an argument with one line on stderr and exit status 1 (the book's
- * own status for a usage error), the same line for every listing.
+ * own status for a usage error), the same line for every listing, in the learner's language
+ * ({@link Messages}: English, or Korean under LANG=ko_KR.UTF-8).
  */
 public final class GetNum {
     private GetNum() {}
@@ -21,14 +22,14 @@ public final class GetNum {
     /** A port argument, 1 to 65535; anything else ends the listing: {@code bad port 'x': give a number from 1 to 65535}. */
     public static int getPort(String arg) {
         int port = getInt(arg, 1, 65535);
-        if (port == -1) refuse("bad port '" + arg + "': give a number from 1 to 65535");
+        if (port == -1) refuse(Messages.text("bad.port", arg));
         return port;
     }
 
     /** A dotted IPv4 address argument, as inet_addr reads it; anything else ends the listing. */
     public static String getAddress(String arg) {
         if (arg == null || Inet.inet_addr(arg) == Inet.INADDR_NONE)
-            refuse("bad address '" + arg + "': give an IPv4 address such as 127.0.0.1");
+            refuse(Messages.text("bad.address", arg));
         return arg;
     }
 
@@ -39,7 +40,7 @@ public final class GetNum {
     public static int getCount(String[] argv, int i, int dflt, int min, int max, String what) {
         if (argv.length <= i) return dflt;
         int n = getInt(argv[i], min, max);
-        if (n == -1) refuse("bad " + what + " '" + argv[i] + "': give a number from " + min + " to " + max);
+        if (n == -1) refuse(Messages.text("bad.count", what, argv[i], min, max));
         return n;
     }
 
@@ -47,7 +48,7 @@ public final class GetNum {
     public static int getSeconds(String[] argv, int i, int dflt, String what) {
         if (argv.length <= i) return dflt;
         int n = getInt(argv[i], 0, 999_999);
-        if (n == -1) refuse("bad " + what + " '" + argv[i] + "': give a number of seconds (the book's is " + dflt + ")");
+        if (n == -1) refuse(Messages.text("bad.seconds", what, argv[i], dflt));
         return n;
     }
 
