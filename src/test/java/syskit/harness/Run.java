@@ -274,7 +274,8 @@ public final class Run {
 
         private static String read(Path p) {
             try {
-                return Files.readString(p, StandardCharsets.UTF_8);
+                // leniently: a listing may print bytes that are not UTF-8 (it prints what it received)
+                return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
