@@ -2,7 +2,7 @@
 # 'make help' lists the targets. Every target finds a JDK >= 25 itself (bin/find-jdk).
 SHELL := /bin/bash
 .DEFAULT_GOAL := tour
-.PHONY: tour help build test run list stress check try reset bench trace bindings clean jdk
+.PHONY: tour help build test run list stress check grade try reset bench trace bindings clean jdk
 
 # The JDK, found once per make run: JAVA_HOME if new enough, else the newest under /usr/lib/jvm.
 JDK := $(shell bin/find-jdk 2>/dev/null)
@@ -24,6 +24,7 @@ help:
 	@echo 'make stress EX=<id> N=.. run a listing N times, count hangs and failures'
 	@echo 'make check EX=<id>       check your answer to an exercise (FILE=<x.java>: check another file)'
 	@echo 'make try EX=<id>         run your exercise answer as make check last compiled it'
+	@echo 'make grade EX=<id> DIR=<folder>  grade a class: one .java file or sub-folder per student'
 	@echo 'make reset EX=<id>       put the untouched starter back into exercises/<id>/'
 	@echo 'make bench               Java FFM against C: start, calls, pipes, fork, TCP, mutex'
 	@echo 'make trace EX=<id> [ARGS=..] [REF=c|both]  its system calls as a sequence diagram (target/trace/<id>.html)'
@@ -52,6 +53,9 @@ tour: build
 
 check: jdk
 	@bin/check $(EX) $(FILE)
+
+grade: jdk
+	@bin/grade $(EX) $(DIR) $(if $(TSV),--tsv $(TSV)) $(if $(JUNIT),--junit $(JUNIT))
 
 try: build
 	@bin/syskit --learner $(EX) $(ARGS)
