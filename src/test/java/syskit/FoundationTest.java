@@ -14,12 +14,12 @@ import syskit.harness.Run;
 class FoundationTest {
 
     @Test
-    void aForkedChildThatPrintsAllocatesAndCallsCIsReapedWithStatus7_300TimesWithoutAHang() {
-        Result r = Run.listing("kit/forkcheck", "300").timeout(Duration.ofSeconds(120)).run();
+    void aForkedChildThatPrintsAllocatesAndCallsCIsReapedWithStatus7_100TimesWithoutAHang() {
+        Result r = Run.listing("kit/forkcheck", "100").timeout(Duration.ofSeconds(120)).run();
         assertThat(r.hung()).as("hung: %s", r).isFalse();
         assertThat(r.exitStatus()).as(r.toString()).isZero();
-        assertThat(r.stdout()).contains("forkcheck: 300 of 300 children exited with 7");
-        assertThat(r.lines()).filteredOn(l -> l.startsWith("child ")).hasSize(300);
+        assertThat(r.stdout()).contains("forkcheck: 100 of 100 children exited with 7");
+        assertThat(r.lines()).filteredOn(l -> l.startsWith("child ")).hasSize(100);
         assertThat(r.survivors()).isEmpty();
     }
 

@@ -42,31 +42,38 @@ class GradeTest {
         Path carol = Files.createDirectory(cls.resolve("carol"));   // a folder per student works too
         Files.copy(ex.resolve(".wrong/one_read/CopyFile.java"), carol.resolve("CopyFile.java"));
         Files.writeString(cls.resolve("dan.java"), reference.replace("int len;", "int len"));
-        Files.writeString(cls.resolve("eve.java"), reference.replace("            // 1. System calls",
-                "            while (argv.length > 0) Thread.sleep(1000);\n            // 1. System calls")
-                .replace("public static int main(String[] argv) {", "public static int main(String[] argv) throws Exception {"));
         Files.writeString(cls.resolve("fay.java"), reference.replace("            // 1. System calls",
                 "            while (argv.length > 0) System.out.println(\"copying...\");\n            // 1. System calls"));
-        Path tsv = tmp.resolve("grades.tsv"), xml = tmp.resolve("grades.xml");
+        // eve never ends: she is graded apart with a short limit, so that the others' generous one
+        // (a loaded machine must not fail a correct answer) does not make the test wait for it
+        Path slow = Files.createDirectory(tmp.resolve("slow"));
+        Files.writeString(slow.resolve("eve.java"), reference.replace("            // 1. System calls",
+                "            while (argv.length > 0) Thread.sleep(1000);\n            // 1. System calls")
+                .replace("public static int main(String[] argv) {", "public static int main(String[] argv) throws Exception {"));
+        Path tsv = tmp.resolve("grades.tsv"), xml = tmp.resolve("grades.xml"), eveTsv = tmp.resolve("eve.tsv");
 
-        Result r = Run.command(Run.JAVA, "--enable-native-access=ALL-UNNAMED", "-cp", classpath(),
-                        "-Dsyskit.root=" + Run.ROOT, "-Dsyskit.classes=" + Run.CLASSES, "syskit.harness.Grade", EXERCISE,
-                        "--timeout", "25", "--tsv", tsv.toString(), "--junit", xml.toString(), cls.toString())
-                .timeout(Duration.ofSeconds(150)).run();
+        List<Result> runs = Run.all(
+                grade(EXERCISE, "--timeout", "150", "--tsv", tsv.toString(), "--junit", xml.toString(), cls.toString())
+                        .timeout(Duration.ofSeconds(400)),
+                grade(EXERCISE, "--timeout", "5", "--tsv", eveTsv.toString(), slow.toString()).timeout(Duration.ofSeconds(120)));
+        Result r = runs.get(0), late = runs.get(1);
 
         assertThat(r.hung()).as("%s", r).isFalse();
         assertThat(r.exitStatus()).as("%s", r).isZero();
         Map<String, String[]> rows = Files.readAllLines(tsv).stream().skip(1).map(l -> l.split("\t", -1))
                 .collect(Collectors.toMap(f -> f[0], f -> f));
-        assertThat(rows.keySet()).containsExactlyInAnyOrder("ada", "bob", "carol", "dan", "eve", "fay");
+        assertThat(late.hung()).as("%s", late).isFalse();
+        assertThat(late.exitStatus()).as("%s", late).isZero();
+        String[] eve = Files.readAllLines(eveTsv).get(1).split("\t", -1);
+        assertThat(eve).as(Arrays.toString(eve)).startsWith("eve", "FAIL");
+        assertThat(eve[4]).containsAnyOf("did not end", "did not finish");
+        assertThat(rows.keySet()).containsExactlyInAnyOrder("ada", "bob", "carol", "dan", "fay");
         assertThat(rows.get("ada")).as(Arrays.toString(rows.get("ada"))).startsWith("ada", "PASS", "3", "3");
         assertThat(rows.get("bob")[1]).isEqualTo("FAIL");
         assertThat(rows.get("carol")).startsWith("carol", "FAIL", "2", "3");
         assertThat(rows.get("carol")[4]).contains("only the first 100 bytes");
         assertThat(rows.get("dan")).startsWith("dan", "FAIL", "0", "0");
         assertThat(rows.get("dan")[4]).startsWith("does not compile:").contains("';' expected");
-        assertThat(rows.get("eve")[1]).isEqualTo("FAIL");
-        assertThat(rows.get("eve")[4]).containsAnyOf("did not end", "did not finish");
         assertThat(rows.get("fay")).startsWith("fay", "FAIL", "0", "3");
         assertThat(rows.get("fay")[4]).contains("wrote more than 1048576 bytes without end");
         for (String student : rows.keySet()) {
@@ -74,8 +81,8 @@ class GradeTest {
         }
 
         var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
-        assertThat(doc.getElementsByTagName("testsuite").getLength()).isEqualTo(6);
-        assertThat(doc.getElementsByTagName("failure").getLength()).isGreaterThanOrEqualTo(5);
+        assertThat(doc.getElementsByTagName("testsuite").getLength()).isEqualTo(5);
+        assertThat(doc.getElementsByTagName("failure").getLength()).isGreaterThanOrEqualTo(4);
         assertThat(Files.list(Run.ROOT.resolve("target/learner")).map(p -> p.getFileName().toString()))
                 .as("no private folder is left behind").noneMatch(n -> n.startsWith(".grade."));
     }
@@ -97,7 +104,7 @@ class GradeTest {
     }
 
     private static Run grade(String... args) {
-        List<String> cmd = new java.util.ArrayList<>(List.of(Run.JAVA, "-cp", classpath(), "-Dsyskit.root=" + Run.ROOT,
+        List<String> cmd = new java.util.ArrayList<>(List.of(Run.JAVA, "--enable-native-access=ALL-UNNAMED", "-cp", classpath(), "-Dsyskit.root=" + Run.ROOT,
                 "-Dsyskit.classes=" + Run.CLASSES, "syskit.harness.Grade"));
         cmd.addAll(List.of(args));
         return Run.command(cmd.toArray(String[]::new)).timeout(Duration.ofSeconds(60));
