@@ -78,7 +78,10 @@ public final class ChatClnt {
                     exit(0);
                 }
                 // sprintf(name_msg, "%s %s", name, msg)
-                byte[] text = (name + " " + str(msg)).getBytes(StandardCharsets.UTF_8);
+                // name is argv's text (UTF-8 as C's argv bytes), msg the bytes fgets read (str: one char per byte)
+                byte[] who = name.getBytes(StandardCharsets.UTF_8), line = (" " + str(msg)).getBytes(StandardCharsets.ISO_8859_1);
+                byte[] text = java.util.Arrays.copyOf(who, who.length + line.length);
+                System.arraycopy(line, 0, text, who.length, line.length);
                 MemorySegment.copy(text, 0, name_msg, JAVA_BYTE, 0, Math.min(text.length, (int) name_msg.byteSize() - 1));
                 name_msg.set(JAVA_BYTE, Math.min(text.length, (int) name_msg.byteSize() - 1), (byte) 0);
                 write(sock, name_msg, strlen(name_msg));

@@ -79,7 +79,10 @@ public final class ChatClntFixed {
                     close(sock);
                     exit(0);
                 }
-                byte[] text = (name + " " + str(msg)).getBytes(StandardCharsets.UTF_8);
+                // name is argv's text (UTF-8 as C's argv bytes), msg the bytes fgets read (str: one char per byte)
+                byte[] who = name.getBytes(StandardCharsets.UTF_8), line = (" " + str(msg)).getBytes(StandardCharsets.ISO_8859_1);
+                byte[] text = java.util.Arrays.copyOf(who, who.length + line.length);
+                System.arraycopy(line, 0, text, who.length, line.length);
                 MemorySegment.copy(text, 0, name_msg, JAVA_BYTE, 0, text.length);
                 int done = 0, n;
                 while (done < text.length && (n = write(sock, name_msg.asSlice(done), text.length - done)) > 0)

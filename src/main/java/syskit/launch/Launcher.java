@@ -131,7 +131,7 @@ public final class Launcher {
     }
 
     private static void fail(String message) {
-        System.err.println("syskit: " + message);
+        Messages.println(System.err, "syskit: " + message);
         Stdlib.exit(2);
     }
 }

@@ -15,11 +15,16 @@ public final class CString {
         return array.byteSize();
     }
 
-    /** The bytes up to the first NUL, as {@code cout << buf} prints them; the whole array if none. */
+    /**
+     * The bytes up to the first NUL, as {@code cout << buf} prints them; the whole array if none.
+     * One char per byte (ISO-8859-1), and the listings' stdout and stderr encode ISO-8859-1 too:
+     * printed, the string is the bytes received, whatever they are (caf\xe9, EUC-KR, UTF-8), as
+     * C prints them. Decoded as UTF-8, a byte that is not UTF-8 would come out as U+FFFD.
+     */
     public static String str(MemorySegment buf) {
         long n = strlen(buf);
         return new String(buf.asSlice(0, n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE),
-                java.nio.charset.StandardCharsets.UTF_8);
+                java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** Bytes before the first NUL, never past the end of the array. */

@@ -62,7 +62,7 @@ public final class GetNum {
 
     /** The one way an argument is refused: one line on stderr, exit status 1. */
     public static void refuse(String line) {
-        System.err.println(line);
+        Messages.println(System.err, line);
         Stdlib.exit(1);
     }
 }

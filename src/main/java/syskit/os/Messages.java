@@ -23,6 +23,17 @@ public final class Messages {
         return String.format(Locale.ROOT, BUNDLE.getString(key), args);
     }
 
+    /**
+     * Prints one line of the kit's own as UTF-8 bytes, whatever the stream's encoding: the
+     * listings' streams encode ISO-8859-1 (one byte per char, so a listing prints the bytes it
+     * received), which has no Korean.
+     */
+    public static void println(java.io.PrintStream out, String line) {
+        out.flush();
+        out.writeBytes((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.flush();
+    }
+
     /** The locale C's setlocale(LC_MESSAGES, "") would pick from env: language and country only. */
     static Locale locale(Map<String, String> env) {
         for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {

@@ -40,21 +40,32 @@ class EchoStoreserverFixedTest {
             int store = storeOf(server);
             List<String> texts = new ArrayList<>();
             List<Future<String>> echoed = new ArrayList<>();
-            for (int c = 0; c < 50; c++) {
-                String text = lines(String.format("client %02d", c), 200);
-                texts.add(text);
-                echoed.add(pool.submit(() -> {
-                    try (Socket s = Tcp.connect(port)) {
-                        // a refused SYN (backlog 5, 50 clients at once) is retried after 1, 3, 7 s...: no
-                        // 20 s read limit under load; the test's own timeout still bounds it
-                        s.setSoTimeout(120_000);
+            // Connected one by one, each once the server has accepted it (its backlog is 5: fifty SYNs at
+            // once overflow it, and under load a dropped handshake is retried for minutes), then all
+            // fifty write, are echoed and stored at once.
+            List<Socket> sockets = new ArrayList<>();
+            try {
+                for (int c = 0; c < 50; c++) {
+                    Socket s = Tcp.connect(port);
+                    s.setSoTimeout(120_000);   // fifty echoes at once on a loaded machine: no 20 s read limit
+                    sockets.add(s);
+                    int accepted = c + 1;
+                    Tcp.await("the server accepts client " + c, SHORT, () -> count(server.stdout(), "new client connected...") >= accepted);
+                }
+                for (int c = 0; c < 50; c++) {
+                    String text = lines(String.format("client %02d", c), 200);
+                    texts.add(text);
+                    Socket s = sockets.get(c);
+                    echoed.add(pool.submit(() -> {
                         s.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
                         s.shutdownOutput();
                         return Tcp.readAll(s);
-                    }
-                }));
+                    }));
+                }
+                for (int c = 0; c < 50; c++) assertThat(echoed.get(c).get()).as("client %d's echo", c).isEqualTo(texts.get(c));
+            } finally {
+                for (Socket s : sockets) s.close();
             }
-            for (int c = 0; c < 50; c++) assertThat(echoed.get(c).get()).as("client %d's echo", c).isEqualTo(texts.get(c));
 
             // About 300 KB went through the pipe, far past the 64 KiB that stall the listing.
             long bytes = texts.stream().mapToLong(String::length).sum();

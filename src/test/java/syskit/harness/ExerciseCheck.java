@@ -38,7 +38,17 @@ import syskit.launch.Listings;
  */
 public final class ExerciseCheck {
     /** One check: its test method, what it checks (its display name), and why it failed. */
-    public record Outcome(String method, String check, boolean passed, String message) {}
+    public record Outcome(String method, String check, boolean passed, String message) {
+        /** The check itself went wrong (not the answer): the grade is not to be trusted. */
+        public boolean checkerFault() {
+            return !passed && message.startsWith(CHECKER_FAULT);
+        }
+    }
+
+    /** How a failure of the check itself (an exception that is no assertion) begins. */
+    public static final String CHECKER_FAULT = "the check itself failed";
+    /** The longest a check may take; past it, its thread is interrupted and the check fails. */
+    public static final String CHECK_TIMEOUT = "120 s";
 
     private ExerciseCheck() {}
 
@@ -62,6 +72,7 @@ public final class ExerciseCheck {
                             onlyMethod == null || !(d.getSource().orElse(null) instanceof MethodSource m)
                                     || m.getMethodName().equals(onlyMethod)))
                     .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                    .configurationParameter("junit.jupiter.execution.timeout.default", CHECK_TIMEOUT)
                     .build();
             LauncherFactory.create().execute(request, new TestExecutionListener() {
                 @Override
@@ -74,16 +85,28 @@ public final class ExerciseCheck {
                             result.getStatus() == TestExecutionResult.Status.SUCCESSFUL, message));
                 }
             });
+        } catch (Throwable t) {   // OutOfMemoryError included, which JUnit passes on: one outcome, no stack trace
+            outcomes.add(new Outcome("(checker)", "the checks ran to the end", false, describe(t)));
         } finally {
             Run.LEARNER.remove();
         }
         return outcomes;
     }
 
-    /** An assertion's message is written for the learner; anything else is a fault of the check itself. */
+    /** An assertion's message is written for the learner (at most 60 lines); anything else is a fault of the check itself. */
     private static String describe(Throwable t) {
-        if (t instanceof AssertionError) return t.getMessage();
-        return "the check itself failed (" + t + "); please report this to your teacher";
+        if (t instanceof AssertionError && t.getMessage() != null) return clipLines(t.getMessage(), 60);
+        if (t instanceof java.util.concurrent.TimeoutException) {
+            return "The check did not finish within " + CHECK_TIMEOUT + " (" + t.getMessage() + "): your program "
+                    + "kept it waiting; does it wait for something that never comes?";
+        }
+        return CHECKER_FAULT + " (" + LearnerRun.clip(String.valueOf(t), 300) + "); please report this to your teacher";
+    }
+
+    private static String clipLines(String text, int max) {
+        List<String> lines = text.lines().map(l -> LearnerRun.clip(l, 300)).toList();
+        if (lines.size() <= max) return String.join("\n", lines);
+        return String.join("\n", lines.subList(0, max)) + "\n... (" + (lines.size() - max) + " more lines)";
     }
 
     /** Breaks lines longer than width at spaces; shorter lines (program output) stay as they are. */
@@ -129,33 +152,91 @@ public final class ExerciseCheck {
                 + cls.substring(cls.lastIndexOf('.') + 1) + ", or the checks would run the reference answer, not yours.";
     }
 
+    /**
+     * Keeps a copy of a compiled answer for make try (bin/syskit --learner &lt;exercise&gt;): target/learner/&lt;exercise&gt;
+     * becomes a link to the copy in one rename, so a try that starts meanwhile sees the old answer or the
+     * new one, never half of one; the copy it replaced is removed.
+     */
+    public static void keepForTry(String exercise, Path classes) throws IOException {
+        Path learner = Run.ROOT.resolve("target/learner");
+        Path link = learner.resolve(exercise);
+        Files.createDirectories(link.getParent());
+        Path copy = Files.createTempDirectory(learner, ".try-" + exercise.replace('/', '-') + "-");
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path to = copy.resolve(classes.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(to);
+                else Files.copy(f, to);
+            }
+        }
+        Path newLink = learner.resolve(".link" + copy.getFileName());
+        Files.createSymbolicLink(newLink, copy);
+        Path old = Files.isSymbolicLink(link) ? link.resolveSibling(Files.readSymbolicLink(link)) : null;
+        if (old == null && Files.isDirectory(link)) deleteTree(link);   // the layout before links: a plain folder
+        Files.move(newLink, link, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (old != null && !old.equals(copy)) deleteTree(old);
+    }
+
+    /** Removes a folder and all in it (a check's private folder); quietly, it is only scratch. */
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+        } catch (IOException e) {
+            // scratch left behind under target/learner; make clean removes it
+        }
+    }
+
     /** bin/check: {@code ExerciseCheck <exercise> <classes dir> <answer.java>...}; exit 0 when every check passed. */
     public static void main(String[] args) {
-        if (args.length < 3) {
-            System.err.println("usage: ExerciseCheck <chapter>/<name> <classes dir> <answer.java>...");
+        try {
+            System.exit(check(args));
+        } catch (Throwable t) {   // OutOfMemoryError included: one line, never a stack trace
+            System.out.flush();
+            System.err.println("check: the checker itself failed (" + LearnerRun.clip(String.valueOf(t), 300)
+                    + "); this is not about your file, please report it to your teacher.");
             System.exit(2);
         }
+    }
+
+    /** What bin/check does; returns its exit status: 0 all checks pass, 1 one failed, 2 the checker's own error. */
+    static int check(String[] args) throws IOException {
+        if (args.length < 3) {
+            System.err.println("usage: ExerciseCheck <chapter>/<name> <classes dir> <answer.java>...");
+            return 2;
+        }
         String exercise = args[0];
+        if (!exercise.matches("ch\\d+/\\w+") || Listings.load().find(exercise) == null) {
+            System.err.println("check: no exercise '" + exercise + "' (exercises/<chapter>/<name>, e.g. ch01/copy_file).");
+            return 2;
+        }
         Path out = Path.of(args[1]);
         List<Path> sources = Stream.of(args).skip(2).map(Path::of).toList();
+        for (Path p : sources) {
+            if (!Files.isRegularFile(p) || !p.toString().endsWith(".java")) {
+                System.err.println("check: '" + p + "' is not a .java file.");
+                return 2;
+            }
+        }
         String errors = compile(sources, out);
         if (!errors.isEmpty()) {
-            System.out.println("\nYour file does not compile. javac says:\n\n" + errors.indent(4)
+            System.out.println("\nYour file does not compile. javac says:\n\n" + clipLines(errors, 40).indent(4)
                     + "\n" + exercise + ": fix the first error above (file:line), then run make check again.");
-            System.exit(1);
+            return 1;
         }
         String missing = missingClass(exercise, out);
         if (missing != null) {
             System.out.println("\n" + wrap(missing, 100));
-            System.exit(1);
+            return 1;
         }
+        if (Boolean.getBoolean("syskit.keepForTry")) keepForTry(exercise, out);
         System.out.println("Checking " + exercise + ": each check runs your program as real processes; "
                 + "one that hangs is stopped after 15 s.\n");
         List<Outcome> outcomes = run(exercise, out);
         if (outcomes.isEmpty()) {
             System.err.println("No checks found for " + exercise + ": expected tests tagged @Tag(\"" + exercise
                     + "\") in package syskit." + exercise.substring(0, exercise.indexOf('/')) + ".");
-            System.exit(2);
+            return 2;
         }
         long passed = outcomes.stream().filter(Outcome::passed).count();
         for (Outcome o : outcomes) {
@@ -163,12 +244,17 @@ public final class ExerciseCheck {
             if (!o.passed()) System.out.println("\n" + wrap(o.message(), 92).indent(8));
         }
         System.out.println();
+        if (outcomes.stream().anyMatch(Outcome::checkerFault)) {
+            System.out.println(exercise + ": " + passed + " of " + outcomes.size() + " checks pass, but a check itself "
+                    + "went wrong (see above), so this is no grade; please report it to your teacher.");
+            return 2;
+        }
         if (passed == outcomes.size()) {
             System.out.println(exercise + ": all " + passed + " checks pass. Well done.");
         } else {
             System.out.println(exercise + ": " + passed + " of " + outcomes.size() + " checks pass. "
                     + "Read the first FAIL above, change your file, and run make check again.");
         }
-        System.exit(passed == outcomes.size() ? 0 : 1);
+        return passed == outcomes.size() ? 0 : 1;
     }
 }

@@ -32,6 +32,18 @@ public final class Run {
     public static final String LEARNER_CLASSES = "syskit.learnerClasses";
     /** The same for the checks ExerciseCheck runs on this thread (the tests run classes in parallel). */
     static final ThreadLocal<String> LEARNER = new ThreadLocal<>();
+    /**
+     * What a learner's run may write: a file of its own (its stdout and stderr included) grows no
+     * larger (RLIMIT_FSIZE), and its output is read no further, so an answer that writes without
+     * end fills neither the disk nor the check's memory (see {@link Result#overran}).
+     */
+    public static final long LEARNER_OUTPUT_LIMIT = 1 << 20;
+    /** Runs still going, killed when the JVM exits (bin/grade gives up on a student that hangs). */
+    private static final java.util.Set<Started> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(s -> Signal.kill(-s.pid(), Signal.SIGKILL))));
+    }
 
     private final List<String> command;
     private byte[] stdin = new byte[0];
@@ -39,6 +51,8 @@ public final class Run {
     private Duration timeout = Duration.ofSeconds(20);
     private Path dir = ROOT;
     private final Map<String, String> env = new java.util.HashMap<>();
+    private long fileLimit = -1;   // RLIMIT_FSIZE in bytes; -1: inherited
+    private long outputLimit = Long.MAX_VALUE;
 
     private Run(List<String> command) {
         this.command = command;
@@ -61,7 +75,10 @@ public final class Run {
         Run run = new Run(cmd).env("SYSKIT_JAVA", JAVA);
         if (!jvmOptions.isEmpty()) run.env("SYSKIT_JVM_OPTS", String.join(" ", jvmOptions));
         String learner = LEARNER.get() != null ? LEARNER.get() : System.getProperty(LEARNER_CLASSES, "");
-        if (!learner.isBlank()) run.env("SYSKIT_LEARNER_CLASSES", learner);
+        if (!learner.isBlank()) {
+            run.env("SYSKIT_LEARNER_CLASSES", learner).fileSizeLimit(LEARNER_OUTPUT_LIMIT + 1);
+            run.outputLimit = LEARNER_OUTPUT_LIMIT;
+        }
         return run;
     }
 
@@ -116,6 +133,12 @@ public final class Run {
         return this;
     }
 
+    /** No file the run writes (stdout and stderr included) grows beyond that many bytes: ulimit -f. */
+    public Run fileSizeLimit(long bytes) {
+        this.fileLimit = bytes;
+        return this;
+    }
+
     public Run env(String name, String value) {
         env.put(name, value);
         return this;
@@ -135,12 +158,13 @@ public final class Run {
             Path in = Files.createTempFile("syskit-in", ".txt");
             Files.write(in, stdin);
             List<String> cmd = new ArrayList<>(List.of("setsid", "-w"));
+            if (fileLimit >= 0) cmd.addAll(List.of("prlimit", "--fsize=" + fileLimit, "--"));
             cmd.addAll(command);
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
             pb.redirectInput(stdinPipe ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(in.toFile()));
             pb.environment().putAll(env);
-            return new Started(pb.start(), out, err, in, timeout);
+            return new Started(pb.start(), out, err, in, timeout, outputLimit);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -151,15 +175,18 @@ public final class Run {
         private final Process process;
         private final Path out, err, in;
         private final Duration timeout;
+        private final long outputLimit;
         private final long startNanos = System.nanoTime();
         private Result result;
 
-        Started(Process process, Path out, Path err, Path in, Duration timeout) {
+        Started(Process process, Path out, Path err, Path in, Duration timeout, long outputLimit) {
             this.process = process;
             this.out = out;
             this.err = err;
             this.in = in;
             this.timeout = timeout;
+            this.outputLimit = outputLimit;
+            LIVE.add(this);
         }
 
         /** The pid of the listing's first process, which is also its process group and session id. */
@@ -172,11 +199,16 @@ public final class Run {
         }
 
         public String stdout() {
-            return read(out);
+            return read(out, outputLimit);
         }
 
         public String stderr() {
-            return read(err);
+            return read(err, outputLimit);
+        }
+
+        /** True once stdout or stderr reached the output limit: a writer without end. */
+        public boolean overran() {
+            return outputLimit != Long.MAX_VALUE && (out.toFile().length() >= outputLimit || err.toFile().length() >= outputLimit);
         }
 
         /** Waits until stdout contains the text; false if the timeout passes first. */
@@ -214,11 +246,16 @@ public final class Run {
             if (result != null) return result;
             long deadline = startNanos + timeout.toNanos();
             boolean ended;
-            try {
-                ended = process.waitFor(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                ended = false;
+            if (outputLimit != Long.MAX_VALUE) {   // a writer without end is stopped as soon as it reaches the limit
+                Await.until(() -> !process.isAlive() || overran(), Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0)));
+                ended = !process.isAlive();
+            } else {
+                try {
+                    ended = process.waitFor(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    ended = false;
+                }
             }
             boolean hung = !ended || !Await.until(() -> liveProcesses().isEmpty(),
                     Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0)));
@@ -237,7 +274,8 @@ public final class Run {
             long millis = (System.nanoTime() - startNanos) / 1_000_000;
             List<Proc> survivors = killGroup();
             int status = firstEnded ? process.exitValue() : -1;
-            result = new Result(status, status > 128 ? status - 128 : 0, hung, stdout(), stderr(), survivors, millis);
+            result = new Result(status, status > 128 ? status - 128 : 0, hung, stdout(), stderr(), survivors, millis, overran());
+            LIVE.remove(this);
             return result;
         }
 
@@ -272,9 +310,14 @@ public final class Run {
             }
         }
 
-        private static String read(Path p) {
+        /** The file's first {@code limit} bytes as UTF-8. */
+        private static String read(Path p, long limit) {
             try {
-                return Files.readString(p, StandardCharsets.UTF_8);
+                // leniently: a listing may print bytes that are not UTF-8 (it prints what it received)
+                try (var in = Files.newInputStream(p)) {
+                    byte[] b = limit == Long.MAX_VALUE ? in.readAllBytes() : in.readNBytes((int) limit);
+                    return new String(b, StandardCharsets.UTF_8);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

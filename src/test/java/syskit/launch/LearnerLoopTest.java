@@ -27,15 +27,16 @@ import syskit.harness.Tcp;
 class LearnerLoopTest {
     static final Duration LIMIT = Duration.ofSeconds(60);   // a make that has to build takes a while
 
+    /** make as typed in a terminal: no make above it (CI runs the suite under `make test`, whose flags would leak in). */
     static Run make(String... args) {
-        String[] cmd = new String[args.length + 1];
-        cmd[0] = "make";
-        System.arraycopy(args, 0, cmd, 1, args.length);
-        return Run.command(cmd).timeout(LIMIT);
+        StringBuilder line = new StringBuilder("make");
+        for (String a : args) line.append(" '").append(a.replace("'", "'\\''")).append('\'');
+        return shell(line.toString());
     }
 
+    /** A line typed in a terminal: no make above it. */
     static Run shell(String line) {
-        return Run.command("bash", "-c", line).timeout(LIMIT);
+        return Run.command("bash", "-c", "unset MAKEFLAGS MFLAGS MAKELEVEL; " + line).timeout(LIMIT);
     }
 
     /** What a build leaves: Maven's log (only make's build step writes it) and the build's stamp. */
