@@ -1,7 +1,6 @@
 package syskit.ch01;
 
 import static syskit.os.CString.*;
-import static syskit.os.GetNum.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
 import static syskit.os.Stdlib.*;
@@ -56,8 +55,14 @@ public final class HelloClient {
 
     /** Not in the book: inet_addr and atoi would turn a bad argument into a wrong address or port 0. */
     static void checkArguments(String ip, String port) {
-        getAddress(ip);
-        getPort(port);
+        if (inet_addr(ip) == INADDR_NONE) {
+            System.err.println("bad address '" + ip + "': give an IPv4 address such as 127.0.0.1");
+            exit(1);
+        }
+        if (port(port) == -1) {
+            System.err.println("bad port '" + port + "': give a number from 1 to 65535");
+            exit(1);
+        }
     }
 
     static void error_handling(String message) {

@@ -3,7 +3,6 @@ package syskit.ch05;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static syskit.os.CString.*;
-import static syskit.os.GetNum.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
 import static syskit.os.Stdlib.*;
@@ -43,7 +42,10 @@ public final class OpServer {
                 System.out.println("Usage : " + argv[0] + " <port>");
                 exit(1);
             }
-            getPort(argv[1]);   // not in the book: atoi("abc") would be port 0
+            if (port(argv[1]) == -1) {   // not in the book: atoi("abc") would be port 0
+                System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
+                exit(1);
+            }
 
             serv_sock = socket(PF_INET, SOCK_STREAM, 0);
             if (serv_sock == -1)

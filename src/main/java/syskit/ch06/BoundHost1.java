@@ -1,7 +1,6 @@
 package syskit.ch06;
 
 import static syskit.os.CString.*;
-import static syskit.os.GetNum.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
 import static syskit.os.Stdlib.*;
@@ -37,7 +36,10 @@ public final class BoundHost1 {
                 System.out.println("Usage : " + argv[0] + " <port> [seconds]");
                 exit(1);
             }
-            getPort(argv[1]);
+            if (port(argv[1]) == -1) {
+                System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
+                exit(1);
+            }
             if (argv.length == 3) {
                 if (!argv[2].matches("[0-9]{1,4}")) {
                     System.err.println("bad seconds '" + argv[2] + "': give a number from 0 to 9999");

@@ -2,7 +2,6 @@ package syskit.ch06;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static syskit.os.CString.*;
-import static syskit.os.GetNum.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
 import static syskit.os.Stdio.*;
@@ -28,8 +27,8 @@ public final class Uchar {
     static final int BUF_SIZE = 30;
 
     public static int main(String[] argv) {
-        if (argv.length == 3 && argv[1].equals("server") && getInt(argv[2], 1, 65535) != -1) return server(argv[2]);
-        if (argv.length == 4 && argv[1].equals("client") && inet_addr(argv[2]) != INADDR_NONE && getInt(argv[3], 1, 65535) != -1)
+        if (argv.length == 3 && argv[1].equals("server") && port(argv[2]) != -1) return server(argv[2]);
+        if (argv.length == 4 && argv[1].equals("client") && inet_addr(argv[2]) != INADDR_NONE && port(argv[3]) != -1)
             return client(argv[2], argv[3]);
         System.out.println("Usage : " + argv[0] + " server <port> | " + argv[0] + " client <IP> <port>");
         exit(1);

@@ -2,7 +2,6 @@ package syskit.ch09;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static syskit.os.CString.*;
-import static syskit.os.GetNum.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
 import static syskit.os.Stdlib.*;
@@ -46,7 +45,10 @@ public final class ReuseadrEserver {
                 System.out.println("Usage : " + argv[0] + " <port>");
                 exit(1);
             }
-            getPort(argv[1]);
+            if (port(argv[1]) == -1) {
+                System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
+                exit(1);
+            }
 
             serv_sock = socket(PF_INET, SOCK_STREAM, 0);
             if (serv_sock == -1)

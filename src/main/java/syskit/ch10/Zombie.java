@@ -1,6 +1,5 @@
 package syskit.ch10;
 
-import static syskit.os.GetNum.*;
 import static syskit.os.Unistd.*;
 
 /**
@@ -10,7 +9,7 @@ import static syskit.os.Unistd.*;
  */
 public final class Zombie {
     public static int main(String[] argv) {
-        int seconds = getSeconds(argv, 1, 30, "seconds");
+        int seconds = Args.seconds(argv, 1, 30, "zombie [seconds]");
         int pid = fork();
 
         if (pid == 0) {          // child process

@@ -2,7 +2,6 @@ package syskit.ch13;
 
 import static syskit.os.CString.*;
 import static syskit.os.Fcntl.*;
-import static syskit.os.GetNum.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Signal.*;
 import static syskit.os.Socket.*;
@@ -40,7 +39,7 @@ public final class OobRecv {
                 System.out.println("Usage : " + argv[0] + " <port>");
                 exit(1);
             }
-            getPort(argv[1]);
+            Args.port(argv[1]);
             act.sa_handler = OobRecv::urg_handler;
             sigemptyset(act.sa_mask);
             act.sa_flags = 0;

@@ -1,7 +1,6 @@
 package syskit.ch13;
 
 import static syskit.os.CString.*;
-import static syskit.os.GetNum.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
 import static syskit.os.Stdlib.*;
@@ -27,8 +26,8 @@ public final class OobSend {
                 System.out.println("Usage : " + argv[0] + " <IP> <port>");
                 exit(1);
             }
-            getAddress(argv[1]);
-            getPort(argv[2]);
+            Args.address(argv[1]);
+            Args.port(argv[2]);
             sock = socket(PF_INET, SOCK_STREAM, 0);
             memset0(recv_adr);
             sockaddr_in.sin_family(recv_adr, (short) AF_INET);

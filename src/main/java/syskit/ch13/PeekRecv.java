@@ -1,7 +1,6 @@
 package syskit.ch13;
 
 import static syskit.os.CString.*;
-import static syskit.os.GetNum.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
 import static syskit.os.Stdlib.*;
@@ -34,7 +33,7 @@ public final class PeekRecv {
                 System.out.println("Usage : " + argv[0] + " <port>");
                 exit(1);
             }
-            getPort(argv[1]);
+            Args.port(argv[1]);
             acpt_sock = socket(PF_INET, SOCK_STREAM, 0);
             memset0(acpt_adr);
             sockaddr_in.sin_family(acpt_adr, (short) AF_INET);

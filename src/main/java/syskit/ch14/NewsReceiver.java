@@ -1,7 +1,6 @@
 package syskit.ch14;
 
 import static syskit.os.CString.*;
-import static syskit.os.GetNum.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
 import static syskit.os.Stdlib.*;
@@ -34,8 +33,8 @@ public final class NewsReceiver {
                 System.out.println("Usage : " + argv[0] + " <GroupIP> <PORT>");
                 exit(1);
             }
-            getGroup(argv[1]);
-            getPort(argv[2]);
+            Args.group(argv[1]);
+            Args.port(argv[2]);
             recv_sock = socket(PF_INET, SOCK_DGRAM, 0);
             memset0(adr);
             sockaddr_in.sin_family(adr, (short) AF_INET);

@@ -1,7 +1,6 @@
 package syskit.ch14;
 
 import static syskit.os.CString.*;
-import static syskit.os.GetNum.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
 import static syskit.os.Stdlib.*;
@@ -32,7 +31,7 @@ public final class NewsReceiverBrd {
                 System.out.println("Usage : " + argv[0] + " <PORT>");
                 exit(1);
             }
-            getPort(argv[1]);
+            Args.port(argv[1]);
             recv_sock = socket(PF_INET, SOCK_DGRAM, 0);
             memset0(adr);
             sockaddr_in.sin_family(adr, (short) AF_INET);

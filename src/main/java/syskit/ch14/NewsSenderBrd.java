@@ -1,7 +1,6 @@
 package syskit.ch14;
 
 import static syskit.os.CString.*;
-import static syskit.os.GetNum.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
 import static syskit.os.Stdio.*;
@@ -35,9 +34,9 @@ public final class NewsSenderBrd {
                 System.out.println("Usage : " + argv[0] + " <GroupIP> <PORT>");
                 exit(1);
             }
-            getAddress(argv[1]);
-            getPort(argv[2]);
-            int pause = getSeconds(argv, 3, 2, "pause");
+            Args.address(argv[1]);
+            Args.port(argv[2]);
+            int pause = Args.pause(argv);
             send_sock = socket(PF_INET, SOCK_DGRAM, 0);
             memset0(broad_adr);
             sockaddr_in.sin_family(broad_adr, (short) AF_INET);

@@ -4,7 +4,6 @@ import static syskit.os.CString.*;
 import static syskit.os.Epoll.*;
 import static syskit.os.Errno.EAGAIN;
 import static syskit.os.Fcntl.*;
-import static syskit.os.GetNum.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
 import static syskit.os.Stdlib.*;
@@ -50,7 +49,10 @@ public final class ChatEpollserv {
                 System.out.println("Usage : " + argv[0] + " <port> <lt|et>");
                 exit(1);
             }
-            getPort(argv[1]);
+            if (port(argv[1]) == -1) {
+                System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
+                exit(1);
+            }
             et = argv[2].equals("et");
 
             serv_sock = socket(PF_INET, SOCK_STREAM, 0);

@@ -2,7 +2,6 @@ package syskit.ch18;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static syskit.os.CString.*;
-import static syskit.os.GetNum.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Pthread.*;
 import static syskit.os.Signal.*;
@@ -51,7 +50,10 @@ public final class ChatServerFixed {
             System.out.println("Usage : " + argv[0] + " <port>");
             exit(1);
         }
-        getPort(argv[1]);
+        if (port(argv[1]) == -1) {
+            System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
+            exit(1);
+        }
 
         signal(SIGPIPE, SIG_IGN);
         mutx = pthread_mutex_t.allocate(Arena.global());

@@ -1,6 +1,5 @@
 package syskit.ch18;
 
-import static syskit.os.GetNum.*;
 import static syskit.os.Pthread.*;
 
 import java.lang.foreign.MemorySegment;
@@ -21,8 +20,8 @@ public final class Thread4 {
     static volatile long num = 0;
 
     public static int main(String[] argv) {
-        COUNT = getCount(argv, 1, COUNT, 1, 1_000_000_000, "count");
-        NUM_THREAD = getCount(argv, 2, NUM_THREAD, 1, 10_000, "threads");
+        COUNT = Args.number(argv, 1, COUNT, "[count [threads]]");
+        NUM_THREAD = Args.number(argv, 2, NUM_THREAD, "[count [threads]]");
         long[][] thread_id = new long[NUM_THREAD][1];
         int i;
 

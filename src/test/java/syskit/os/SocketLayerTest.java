@@ -34,10 +34,10 @@ class SocketLayerTest {
 
     @Test
     void aPortArgumentIsANumberFrom1To65535() {
-        assertThat(GetNum.getInt("9190", 1, 65535)).isEqualTo(9190);
-        assertThat(GetNum.getInt("65535", 1, 65535)).isEqualTo(65535);
+        assertThat(port("9190")).isEqualTo(9190);
+        assertThat(port("65535")).isEqualTo(65535);
         for (String bad : new String[] {"", "0", "65536", "-1", "+80", "80x", " 80", "123456"}) {
-            assertThat(GetNum.getInt(bad, 1, 65535)).as("'%s'", bad).isEqualTo(-1);
+            assertThat(port(bad)).as("'%s'", bad).isEqualTo(-1);
         }
     }
 
