@@ -74,7 +74,9 @@ public final class OpClient {
             }
             fgetc();
             System.out.print("Operator: ");
-            opmsg.set(JAVA_BYTE, opnd_cnt * OPSZ + 1, (byte) fgetc());   // scanf("%c", ...)
+            int op = fgetc();   // scanf("%c", ...): at the end of input it stores nothing
+            if (op != -1)
+                opmsg.set(JAVA_BYTE, opnd_cnt * OPSZ + 1, (byte) op);
             write(sock, opmsg, opnd_cnt * OPSZ + 2);
             read(sock, result, RLT_SIZE);
 

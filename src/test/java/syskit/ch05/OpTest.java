@@ -64,6 +64,21 @@ class OpTest {
         }
     }
 
+    /** At the end of input scanf("%c") stores nothing: the operator byte stays 0, as C sends it (not 0xff). */
+    @ParameterizedTest(name = "{0} op_client")
+    @EnumSource(Lang.class)
+    void inputEndingBeforeTheOperatorSendsTheCountAndAZeroByte(Lang client) throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Run.Started c = client.run("ch05/op_client", "127.0.0.1", Integer.toString(server.getLocalPort())).stdin("0\n").start();
+             Socket s = server.accept()) {
+            s.setSoTimeout(20_000);
+            assertThat(s.getInputStream().readNBytes(2)).as("count 0, then the operator byte").containsExactly(0, 0);
+            s.getOutputStream().write(le(0));
+            assertThat(s.getInputStream().readAllBytes()).as("bytes after the request").isEmpty();
+            assertThat(c.await().stdout()).endsWith("Operation result: 0 \n");
+        }
+    }
+
     /** The server reads until the whole request is there, however it was cut; it answers 4 bytes. */
     @ParameterizedTest(name = "{0} op_server")
     @EnumSource(Lang.class)
