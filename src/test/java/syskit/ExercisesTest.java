@@ -49,23 +49,21 @@ class ExercisesTest {
                 assertThat(outcomes).as("checks of %s", id).isNotEmpty();
                 assertThat(outcomes).as("the starter must fail a check").anyMatch(o -> !o.passed());
             }));
-            for (Path wrong : list(dir.resolve(".wrong"))) {
-                tests.add(dynamicTest(id + ": wrong answer " + wrong.getFileName() + " fails", () -> {
-                    String source = Files.readString(javaFiles(wrong).get(0));
-                    Matcher m = FAILS.matcher(source);
-                    assertThat(m.find()).as("%s needs a line: // fails: <test method> \"<message text>\"", wrong).isTrue();
-                    List<Outcome> outcomes = ExerciseCheck.run(id, compiled(wrong, id + "/wrong/" + wrong.getFileName()), m.group(1));
-                    assertThat(outcomes).as("check %s of %s", m.group(1), id).hasSize(1);
-                    assertThat(outcomes.get(0).passed()).as("%s passed %s", wrong, m.group(1)).isFalse();
-                    assertThat(outcomes.get(0).message()).contains(m.group(2));
-                }));
-            }
-            // make test runs every check against the reference already; here it goes the learner's
-            // way (compiled apart, first on the classpath) through the checks that catch the wrong answers.
+            // make test runs every check against the reference already; below it goes the learner's way
+            // (compiled apart, first on the classpath) through the checks that catch the wrong answers.
             List<String> catching = new ArrayList<>();
             for (Path wrong : list(dir.resolve(".wrong"))) {
                 Matcher m = FAILS.matcher(Files.readString(javaFiles(wrong).get(0)));
-                if (m.find() && !catching.contains(m.group(1))) catching.add(m.group(1));
+                boolean named = m.find();
+                String method = named ? m.group(1) : null, text = named ? m.group(2) : null;
+                if (named && !catching.contains(method)) catching.add(method);
+                tests.add(dynamicTest(id + ": wrong answer " + wrong.getFileName() + " fails", () -> {
+                    assertThat(named).as("%s needs a line: // fails: <test method> \"<message text>\"", wrong).isTrue();
+                    List<Outcome> outcomes = ExerciseCheck.run(id, compiled(wrong, id + "/wrong/" + wrong.getFileName()), method);
+                    assertThat(outcomes).as("check %s of %s", method, id).hasSize(1);
+                    assertThat(outcomes.get(0).passed()).as("%s passed %s", wrong, method).isFalse();
+                    assertThat(outcomes.get(0).message()).contains(text);
+                }));
             }
             tests.add(dynamicTest(id + ": the reference answer, as a learner's file, passes " + catching, () -> {
                 String cls = Listings.load().find(id).className();

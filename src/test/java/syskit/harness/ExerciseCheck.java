@@ -187,6 +187,17 @@ public final class ExerciseCheck {
         }
     }
 
+    /** The catalogue entry of an exercise id (ch01/copy_file), or null when the id names no exercise. */
+    public static Listings.Entry exercise(String id) {
+        if (!id.matches("ch\\d+/\\w+") || !Files.isDirectory(Run.ROOT.resolve("exercises").resolve(id))) return null;
+        return Listings.load().find(id);
+    }
+
+    /** What bin/check and bin/grade say of an id that names no exercise. */
+    public static String noExercise(String id) {
+        return "no exercise '" + id + "' (exercises/<chapter>/<name>, e.g. ch01/copy_file).";
+    }
+
     /** bin/check: {@code ExerciseCheck <exercise> <classes dir> <answer.java>...}; exit 0 when every check passed. */
     public static void main(String[] args) {
         try {
@@ -206,8 +217,8 @@ public final class ExerciseCheck {
             return 2;
         }
         String exercise = args[0];
-        if (!exercise.matches("ch\\d+/\\w+") || Listings.load().find(exercise) == null) {
-            System.err.println("check: no exercise '" + exercise + "' (exercises/<chapter>/<name>, e.g. ch01/copy_file).");
+        if (exercise(exercise) == null) {
+            System.err.println("check: " + noExercise(exercise));
             return 2;
         }
         Path out = Path.of(args[1]);

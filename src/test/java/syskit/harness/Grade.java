@@ -48,10 +48,8 @@ public final class Grade {
         String usage = "usage: bin/grade <exercise> [--jobs N] [--timeout SECONDS] [--tsv FILE] [--junit FILE] <folder-or-file.java>...";
         if (args.length < 2) return error(usage);
         String exercise = args[0];
-        Listings.Entry entry = exercise.matches("ch\\d+/\\w+") ? Listings.load().find(exercise) : null;
-        if (entry == null || !Files.isDirectory(Run.ROOT.resolve("exercises").resolve(exercise))) {
-            return error("grade: no exercise '" + exercise + "' (exercises/<chapter>/<name>, e.g. ch01/copy_file).");
-        }
+        Listings.Entry entry = ExerciseCheck.exercise(exercise);
+        if (entry == null) return error("grade: " + ExerciseCheck.noExercise(exercise));
         int jobs = 2;
         long timeout = 180;
         Path tsv = null, junit = null;
@@ -148,10 +146,11 @@ public final class Grade {
                 }
             });
             // The slot is freed when the student is graded, or given up on at its timeout.
-            futures.add(f.completeOnTimeout(new Row(st.name(), "FAIL", 0, 0, "the checks did not finish within "
-                    + timeout + " s: does your program wait for something that never comes?", List.of()), timeout, TimeUnit.SECONDS)
+            Row late = new Row(st.name(), "FAIL", 0, 0, "the checks did not finish within " + timeout
+                    + " s: does your program wait for something that never comes?", List.of());
+            futures.add(f.completeOnTimeout(late, timeout, TimeUnit.SECONDS)
                     .whenComplete((r, e) -> {
-                        if (r != null && r.total() == 0 && r.reason().startsWith("the checks did not finish")) t.interrupt();
+                        if (r == late) t.interrupt();
                         slots.release();
                         System.err.printf("graded %d of %d: %s%n", done.incrementAndGet(), students.size(), st.name());
                     }));
