@@ -68,13 +68,13 @@ class GradeTest {
         assertThat(eve).as(Arrays.toString(eve)).startsWith("eve", "FAIL");
         assertThat(eve[4]).containsAnyOf("did not end", "did not finish");
         assertThat(rows.keySet()).containsExactlyInAnyOrder("ada", "bob", "carol", "dan", "fay");
-        assertThat(rows.get("ada")).as(Arrays.toString(rows.get("ada"))).startsWith("ada", "PASS", "3", "3");
+        assertThat(rows.get("ada")).as(Arrays.toString(rows.get("ada"))).startsWith("ada", "PASS", "4", "4");
         assertThat(rows.get("bob")[1]).isEqualTo("FAIL");
-        assertThat(rows.get("carol")).startsWith("carol", "FAIL", "2", "3");
+        assertThat(rows.get("carol")).startsWith("carol", "FAIL", "3", "4");
         assertThat(rows.get("carol")[4]).contains("only the first 100 bytes");
         assertThat(rows.get("dan")).startsWith("dan", "FAIL", "0", "0");
         assertThat(rows.get("dan")[4]).startsWith("does not compile:").contains("';' expected");
-        assertThat(rows.get("fay")).startsWith("fay", "FAIL", "0", "3");
+        assertThat(rows.get("fay")).startsWith("fay", "FAIL", "0", "4");
         assertThat(rows.get("fay")[4]).contains("wrote more than 1048576 bytes without end");
         for (String student : rows.keySet()) {
             assertThat(r.stdout()).containsPattern("(?m)^" + student + " +" + rows.get(student)[1] + " ");

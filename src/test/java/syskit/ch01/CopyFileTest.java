@@ -72,6 +72,25 @@ class CopyFileTest {
         }
     }
 
+    @Test
+    @Order(4)
+    @DisplayName("a copy over an older, longer file is exactly the new one: open(..., O_TRUNC) and fopen(..., \"wb\") empty it first")
+    void aCopyOverALongerFileReplacesIt() throws IOException {
+        byte[] old = "an older file, longer than the one copied over it\n".repeat(10).getBytes();
+        Path d = copy("over", TEXT.getBytes(), old);
+        String[][] copies = {{"dst1", "system calls", "open(path, O_CREAT | O_WRONLY | O_TRUNC, 0644)"},
+                             {"dst2", "stdio", "fopen(path, \"wb\")"}};
+        for (String[] c : copies) {
+            byte[] got = Files.readAllBytes(d.resolve(c[0]));
+            if (got.length == old.length && Arrays.equals(got, 0, TEXT.length(), TEXT.getBytes(), 0, TEXT.length())) {
+                fail("%s already held %d bytes; after your copy (with %s) of a %d-byte file it still has %d: the older "
+                        + "file's end is left behind. Open it with %s, so that an existing file starts empty.",
+                        c[0], old.length, c[1], TEXT.length(), got.length, c[2]);
+            }
+        }
+        compare(d, TEXT.getBytes());
+    }
+
     /** Not cached: make check runs these checks on several answers in one JVM. */
     private Path smallRun() throws IOException {
         return copy("small", TEXT.getBytes());
@@ -79,8 +98,17 @@ class CopyFileTest {
 
     /** Runs the answer on a file with these bytes in a directory of its own; returns the directory. */
     private Path copy(String name, byte[] data) throws IOException {
+        return copy(name, data, null);
+    }
+
+    /** The same, with dst1 and dst2 already there holding {@code old} (when not null). */
+    private Path copy(String name, byte[] data, byte[] old) throws IOException {
         Path d = Files.createDirectory(dir.resolve(name));
         Files.write(d.resolve("src"), data);
+        if (old != null) {
+            Files.write(d.resolve("dst1"), old);
+            Files.write(d.resolve("dst2"), old);
+        }
         Result r = LearnerRun.overran(Run.listing(EXERCISE, "src", "dst1", "dst2").dir(d).run());
         if (r.hung()) fail("Your program did not end within 20 s: does a loop wait for read() to return 0 and stop then?");
         if (r.exitStatus() != 0) fail("Your program ended with exit status %d instead of 0.%n%s", r.exitStatus(), r.stderr());
