@@ -13,8 +13,7 @@
 
 static void error_handling(const char *message)
 {
-    fputs(message, stderr);
-    fputc('\n', stderr);
+    perror(message);   /* the kit adds the reason: README.md, Errors */
     exit(1);
 }
 

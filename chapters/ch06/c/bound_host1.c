@@ -6,10 +6,10 @@
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <sys/socket.h>
+#include "syskit.h"
 
 #define BUF_SIZE 30
 void error_handling(char *message);
-int valid_port(const char *arg);
 
 int main(int argc, char *argv[])
 {
@@ -24,18 +24,8 @@ int main(int argc, char *argv[])
         printf("Usage : %s <port> [seconds]\n", argv[0]);
         exit(1);
     }
-    if (!valid_port(argv[1])) {
-        fprintf(stderr, "bad port '%s': give a number from 1 to 65535\n", argv[1]);
-        exit(1);
-    }
-    if (argc == 3) {
-        size_t n = strlen(argv[2]);
-        if (n == 0 || n > 4 || strspn(argv[2], "0123456789") != n) {
-            fprintf(stderr, "bad seconds '%s': give a number from 0 to 9999\n", argv[2]);
-            exit(1);
-        }
-        seconds = atoi(argv[2]);
-    }
+    get_port(argv[1]);
+    seconds = get_seconds(argc, argv, 2, seconds, "seconds");
 
     sock = socket(PF_INET, SOCK_DGRAM, 0);
     if (sock == -1)
@@ -59,13 +49,6 @@ int main(int argc, char *argv[])
     }
     close(sock);
     return 0;
-}
-
-int valid_port(const char *arg)
-{
-    size_t n = strlen(arg);
-    if (n == 0 || n > 5 || strspn(arg, "0123456789") != n) return 0;
-    return atoi(arg) >= 1 && atoi(arg) <= 65535;
 }
 
 void error_handling(char *message)

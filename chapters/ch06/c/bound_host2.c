@@ -6,9 +6,9 @@
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <sys/socket.h>
+#include "syskit.h"
 
 void error_handling(char *message);
-int valid_port(const char *arg);
 
 int main(int argc, char *argv[])
 {
@@ -22,14 +22,8 @@ int main(int argc, char *argv[])
         printf("Usage : %s <IP> <port>\n", argv[0]);
         exit(1);
     }
-    if (inet_addr(argv[1]) == INADDR_NONE) {
-        fprintf(stderr, "bad address '%s': give an IPv4 address such as 127.0.0.1\n", argv[1]);
-        exit(1);
-    }
-    if (!valid_port(argv[2])) {
-        fprintf(stderr, "bad port '%s': give a number from 1 to 65535\n", argv[2]);
-        exit(1);
-    }
+    get_address(argv[1]);
+    get_port(argv[2]);
 
     sock = socket(PF_INET, SOCK_DGRAM, 0);
     if (sock == -1)
@@ -44,13 +38,6 @@ int main(int argc, char *argv[])
     sendto(sock, msg3, sizeof(msg3), 0, (struct sockaddr *) &your_adr, sizeof(your_adr));
     close(sock);
     return 0;
-}
-
-int valid_port(const char *arg)
-{
-    size_t n = strlen(arg);
-    if (n == 0 || n > 5 || strspn(arg, "0123456789") != n) return 0;
-    return atoi(arg) >= 1 && atoi(arg) <= 65535;
 }
 
 void error_handling(char *message)

@@ -6,10 +6,10 @@
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <sys/socket.h>
+#include "syskit.h"
 
 #define BUF_SIZE 30
 void error_handling(char *message);
-int valid_port(const char *arg);
 
 int main(int argc, char *argv[])
 {
@@ -23,14 +23,8 @@ int main(int argc, char *argv[])
         printf("Usage : %s <IP> <port>\n", argv[0]);
         exit(1);
     }
-    if (inet_addr(argv[1]) == INADDR_NONE) {
-        fprintf(stderr, "bad address '%s': give an IPv4 address such as 127.0.0.1\n", argv[1]);
-        exit(1);
-    }
-    if (!valid_port(argv[2])) {
-        fprintf(stderr, "bad port '%s': give a number from 1 to 65535\n", argv[2]);
-        exit(1);
-    }
+    get_address(argv[1]);
+    get_port(argv[2]);
 
     fp = fopen("receive.dat", "wb");
     if (fp == NULL)
@@ -53,13 +47,6 @@ int main(int argc, char *argv[])
     fclose(fp);
     close(sd);
     return 0;
-}
-
-int valid_port(const char *arg)
-{
-    size_t n = strlen(arg);
-    if (n == 0 || n > 5 || strspn(arg, "0123456789") != n) return 0;
-    return atoi(arg) >= 1 && atoi(arg) <= 65535;
 }
 
 void error_handling(char *message)

@@ -8,10 +8,10 @@
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <sys/socket.h>
+#include "syskit.h"
 
 #define BUF_SIZE 30
 void error_handling(char *message);
-int valid_port(const char *arg);
 
 int main(int argc, char *argv[])
 {
@@ -28,10 +28,7 @@ int main(int argc, char *argv[])
         printf("Usage : %s <port> [file]\n", argv[0]);
         exit(1);
     }
-    if (!valid_port(argv[1])) {
-        fprintf(stderr, "bad port '%s': give a number from 1 to 65535\n", argv[1]);
-        exit(1);
-    }
+    get_port(argv[1]);
     fp = fopen(file, "rb");
     if (fp == NULL) {
         snprintf(what, sizeof(what), "fopen() error: %s", file);
@@ -68,13 +65,6 @@ int main(int argc, char *argv[])
     close(clnt_sd);
     close(serv_sd);
     return 0;
-}
-
-int valid_port(const char *arg)
-{
-    size_t n = strlen(arg);
-    if (n == 0 || n > 5 || strspn(arg, "0123456789") != n) return 0;
-    return atoi(arg) >= 1 && atoi(arg) <= 65535;
 }
 
 void error_handling(char *message)

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <netdb.h>
+#include "syskit.h"
 
 void error_handling(char *message);
 
@@ -18,10 +19,7 @@ int main(int argc, char *argv[])
         printf("Usage : %s <IP>\n", argv[0]);
         exit(1);
     }
-    if (inet_addr(argv[1]) == INADDR_NONE) {    /* the kit's check: no lookup of 255.255.255.255 */
-        fprintf(stderr, "bad address '%s': give an IPv4 address such as 127.0.0.1\n", argv[1]);
-        exit(1);
-    }
+    get_address(argv[1]);    /* the kit's check: no lookup of 255.255.255.255 */
 
     memset(&addr, 0, sizeof(addr));
     addr.sin_addr.s_addr = inet_addr(argv[1]);

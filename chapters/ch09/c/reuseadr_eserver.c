@@ -8,11 +8,11 @@
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <sys/socket.h>
+#include "syskit.h"
 
 #define TRUE 1
 #define FALSE 0
 void error_handling(char *message);
-int valid_port(const char *arg);
 
 int main(int argc, char *argv[])
 {
@@ -26,10 +26,7 @@ int main(int argc, char *argv[])
         printf("Usage : %s <port>\n", argv[0]);
         exit(1);
     }
-    if (!valid_port(argv[1])) {
-        fprintf(stderr, "bad port '%s': give a number from 1 to 65535\n", argv[1]);
-        exit(1);
-    }
+    get_port(argv[1]);
 
     serv_sock = socket(PF_INET, SOCK_STREAM, 0);
     if (serv_sock == -1)
@@ -60,13 +57,6 @@ int main(int argc, char *argv[])
     close(clnt_sock);
     close(serv_sock);
     return 0;
-}
-
-int valid_port(const char *arg)
-{
-    size_t n = strlen(arg);
-    if (n == 0 || n > 5 || strspn(arg, "0123456789") != n) return 0;
-    return atoi(arg) >= 1 && atoi(arg) <= 65535;
 }
 
 void error_handling(char *message)

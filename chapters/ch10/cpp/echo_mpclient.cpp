@@ -11,19 +11,12 @@
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <sys/socket.h>
+#include "syskit.h"
 
 #define BUF_SIZE 30
 void error_handling(const char *message);
 void read_routine(int sock, char *buf);
 void write_routine(int sock, char *buf);
-
-static bool valid_port(const char *arg)
-{
-    size_t n = strlen(arg);
-    if (n == 0 || n > 5 || strspn(arg, "0123456789") != n) return false;
-    int port = atoi(arg);
-    return port >= 1 && port <= 65535;
-}
 
 int main(int argc, char *argv[])
 {
@@ -35,14 +28,8 @@ int main(int argc, char *argv[])
         printf("Usage : %s <IP> <port>\n", argv[0]);
         exit(1);
     }
-    if (inet_addr(argv[1]) == INADDR_NONE) {
-        fprintf(stderr, "bad address '%s': give an IPv4 address such as 127.0.0.1\n", argv[1]);
-        exit(1);
-    }
-    if (!valid_port(argv[2])) {
-        fprintf(stderr, "bad port '%s': give a number from 1 to 65535\n", argv[2]);
-        exit(1);
-    }
+    get_address(argv[1]);
+    get_port(argv[2]);
 
     sock = socket(PF_INET, SOCK_STREAM, 0);
     memset(&serv_adr, 0, sizeof(serv_adr));

@@ -11,18 +11,11 @@
 #include <sys/wait.h>
 #include <arpa/inet.h>
 #include <sys/socket.h>
+#include "syskit.h"
 
 #define BUF_SIZE 30
 void error_handling(const char *message);
 void read_childproc(int sig);
-
-static bool valid_port(const char *arg)
-{
-    size_t n = strlen(arg);
-    if (n == 0 || n > 5 || strspn(arg, "0123456789") != n) return false;
-    int port = atoi(arg);
-    return port >= 1 && port <= 65535;
-}
 
 int main(int argc, char *argv[])
 {
@@ -38,10 +31,7 @@ int main(int argc, char *argv[])
         printf("Usage : %s <port>\n", argv[0]);
         exit(1);
     }
-    if (!valid_port(argv[1])) {
-        fprintf(stderr, "bad port '%s': give a number from 1 to 65535\n", argv[1]);
-        exit(1);
-    }
+    get_port(argv[1]);
 
     act.sa_handler = read_childproc;
     sigemptyset(&act.sa_mask);

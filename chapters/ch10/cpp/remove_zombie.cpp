@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <signal.h>
 #include <sys/wait.h>
+#include "syskit.h"
 
 void read_childproc(int sig)
 {
@@ -19,7 +20,7 @@ void read_childproc(int sig)
 
 int main(int argc, char *argv[])
 {
-    int sleep1 = argc > 1 ? atoi(argv[1]) : 10, sleep2 = argc > 2 ? atoi(argv[2]) : 10;
+    int sleep1 = get_seconds(argc, argv, 1, 10, "sleep1"), sleep2 = get_seconds(argc, argv, 2, 10, "sleep2");
     pid_t pid;
     struct sigaction act;
     act.sa_handler = read_childproc;

@@ -4,10 +4,11 @@
 #include <cstdlib>
 #include <unistd.h>
 #include <sys/wait.h>
+#include "syskit.h"
 
 int main(int argc, char *argv[])
 {
-    int seconds = argc > 1 ? atoi(argv[1]) : 30;
+    int seconds = get_seconds(argc, argv, 1, 30, "seconds");
     int status;
     pid_t pid = fork();
 

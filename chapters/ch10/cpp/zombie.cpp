@@ -3,10 +3,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <unistd.h>
+#include "syskit.h"
 
 int main(int argc, char *argv[])
 {
-    int seconds = argc > 1 ? atoi(argv[1]) : 30;
+    int seconds = get_seconds(argc, argv, 1, 30, "seconds");
     pid_t pid = fork();
 
     if (pid == 0)

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <sys/time.h>
 #include <sys/select.h>
+#include "syskit.h"
 #define BUF_SIZE 30
 
 int main(int argc, char *argv[])
@@ -14,7 +15,7 @@ int main(int argc, char *argv[])
     int result, str_len;
     char buf[BUF_SIZE];
     struct timeval timeout;
-    int seconds = argc > 1 ? atoi(argv[1]) : 5;   /* not in the book: the timeout for tests */
+    int seconds = get_seconds(argc, argv, 1, 5, "timeout");   /* not in the book: the timeout for tests */
 
     FD_ZERO(&reads);
     FD_SET(0, &reads);

@@ -72,7 +72,6 @@ void urg_handler(int signo)
 
 void error_handling(char *message)
 {
-    fputs(message, stderr);
-    fputc('\n', stderr);
+    perror(message);   /* the kit adds the reason: README.md, Errors */
     exit(1);
 }

@@ -48,7 +48,6 @@ int main(int argc, char *argv[])
 
 void error_handling(char *message)
 {
-    fputs(message, stderr);
-    fputc('\n', stderr);
+    perror(message);   /* the kit adds the reason: README.md, Errors */
     exit(1);
 }

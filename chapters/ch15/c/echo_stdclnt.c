@@ -7,10 +7,10 @@
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <sys/socket.h>
+#include "syskit.h"
 
 #define BUF_SIZE 1024
 void error_handling(char *message);
-int port(const char *arg);
 
 int main(int argc, char *argv[])
 {
@@ -23,14 +23,8 @@ int main(int argc, char *argv[])
         printf("Usage : %s <IP> <port>\n", argv[0]);
         exit(1);
     }
-    if (inet_addr(argv[1]) == INADDR_NONE) {
-        fprintf(stderr, "bad address '%s': give an IPv4 address such as 127.0.0.1\n", argv[1]);
-        exit(1);
-    }
-    if (port(argv[2]) == -1) {
-        fprintf(stderr, "bad port '%s': give a number from 1 to 65535\n", argv[2]);
-        exit(1);
-    }
+    get_address(argv[1]);
+    get_port(argv[2]);
 
     sock = socket(PF_INET, SOCK_STREAM, 0);
     if (sock == -1)
@@ -69,13 +63,4 @@ void error_handling(char *message)
 {
     perror(message);
     exit(1);
-}
-
-int port(const char *arg)
-{
-    size_t n = strlen(arg);
-    if (n == 0 || n > 5 || strspn(arg, "0123456789") != n)
-        return -1;
-    int p = atoi(arg);
-    return p >= 1 && p <= 65535 ? p : -1;
 }

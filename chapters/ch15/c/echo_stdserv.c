@@ -8,10 +8,10 @@
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <sys/socket.h>
+#include "syskit.h"
 
 #define BUF_SIZE 1024
 void error_handling(char *message);
-int port(const char *arg);
 
 int main(int argc, char *argv[])
 {
@@ -27,10 +27,7 @@ int main(int argc, char *argv[])
         printf("Usage : %s <port>\n", argv[0]);
         exit(1);
     }
-    if (port(argv[1]) == -1) {
-        fprintf(stderr, "bad port '%s': give a number from 1 to 65535\n", argv[1]);
-        exit(1);
-    }
+    get_port(argv[1]);
 
     serv_sock = socket(PF_INET, SOCK_STREAM, 0);
     if (serv_sock == -1)
@@ -73,14 +70,4 @@ void error_handling(char *message)
 {
     perror(message);
     exit(1);
-}
-
-/* The kit's port check: a number from 1 to 65535, else -1. */
-int port(const char *arg)
-{
-    size_t n = strlen(arg);
-    if (n == 0 || n > 5 || strspn(arg, "0123456789") != n)
-        return -1;
-    int p = atoi(arg);
-    return p >= 1 && p <= 65535 ? p : -1;
 }

@@ -6,8 +6,8 @@
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <sys/socket.h>
+#include "syskit.h"
 #define BUF_SIZE 1024
-int port(const char *arg);
 
 int main(int argc, char *argv[])
 {
@@ -21,14 +21,8 @@ int main(int argc, char *argv[])
         printf("Usage : %s <IP> <port>\n", argv[0]);
         exit(1);
     }
-    if (inet_addr(argv[1]) == INADDR_NONE) {
-        fprintf(stderr, "bad address '%s': give an IPv4 address such as 127.0.0.1\n", argv[1]);
-        exit(1);
-    }
-    if (port(argv[2]) == -1) {
-        fprintf(stderr, "bad port '%s': give a number from 1 to 65535\n", argv[2]);
-        exit(1);
-    }
+    get_address(argv[1]);
+    get_port(argv[2]);
     sock = socket(PF_INET, SOCK_STREAM, 0);
     memset(&serv_addr, 0, sizeof(serv_addr));
     serv_addr.sin_family = AF_INET;
@@ -54,13 +48,4 @@ int main(int argc, char *argv[])
     fclose(writefp);
     fclose(readfp);
     return 0;
-}
-
-int port(const char *arg)
-{
-    size_t n = strlen(arg);
-    if (n == 0 || n > 5 || strspn(arg, "0123456789") != n)
-        return -1;
-    int p = atoi(arg);
-    return p >= 1 && p <= 65535 ? p : -1;
 }

@@ -6,8 +6,8 @@
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <sys/socket.h>
+#include "syskit.h"
 #define BUF_SIZE 1024
-int port(const char *arg);
 
 int main(int argc, char *argv[])
 {
@@ -22,10 +22,7 @@ int main(int argc, char *argv[])
         printf("Usage : %s <port>\n", argv[0]);
         exit(1);
     }
-    if (port(argv[1]) == -1) {
-        fprintf(stderr, "bad port '%s': give a number from 1 to 65535\n", argv[1]);
-        exit(1);
-    }
+    get_port(argv[1]);
     serv_sock = socket(PF_INET, SOCK_STREAM, 0);
     memset(&serv_adr, 0, sizeof(serv_adr));
     serv_adr.sin_family = AF_INET;
@@ -52,13 +49,4 @@ int main(int argc, char *argv[])
     fputs(buf, stdout);
     fclose(readfp);
     return 0;
-}
-
-int port(const char *arg)
-{
-    size_t n = strlen(arg);
-    if (n == 0 || n > 5 || strspn(arg, "0123456789") != n)
-        return -1;
-    int p = atoi(arg);
-    return p >= 1 && p <= 65535 ? p : -1;
 }

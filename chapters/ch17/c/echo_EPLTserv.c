@@ -9,12 +9,12 @@
 #include <arpa/inet.h>
 #include <sys/socket.h>
 #include <sys/epoll.h>
+#include "syskit.h"
 
 #define BUF_SIZE 4
 #define EPOLL_SIZE 50
 void error_handling(char *message);
 void setnonblockingmode(int fd);
-int port(const char *arg);
 
 int main(int argc, char *argv[])
 {
@@ -31,10 +31,7 @@ int main(int argc, char *argv[])
         printf("Usage : %s <port>\n", argv[0]);
         exit(1);
     }
-    if (port(argv[1]) == -1) {
-        fprintf(stderr, "bad port '%s': give a number from 1 to 65535\n", argv[1]);
-        exit(1);
-    }
+    get_port(argv[1]);
     setvbuf(stdout, NULL, _IOLBF, 0);   /* line by line, as on a terminal (the tests read a pipe) */
     serv_sock = socket(PF_INET, SOCK_STREAM, 0);
     memset(&serv_adr, 0, sizeof(serv_adr));
@@ -95,13 +92,4 @@ void error_handling(char *message)
 {
     perror(message);
     exit(1);
-}
-
-int port(const char *arg)
-{
-    size_t n = strlen(arg);
-    if (n == 0 || n > 5 || strspn(arg, "0123456789") != n)
-        return -1;
-    int p = atoi(arg);
-    return p >= 1 && p <= 65535 ? p : -1;
 }

@@ -83,7 +83,6 @@ void *recv_msg(void *arg)
 
 void error_handling(char *msg)
 {
-    fputs(msg, stderr);
-    fputc('\n', stderr);
+    perror(msg);   /* the kit adds the reason: README.md, Errors */
     exit(1);
 }

@@ -95,7 +95,6 @@ void send_msg(char *msg, int len) /* send to all */
 
 void error_handling(char *msg)
 {
-    fputs(msg, stderr);
-    fputc('\n', stderr);
+    perror(msg);   /* the kit adds the reason: README.md, Errors */
     exit(1);
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include <pthread.h>
+#include "syskit.h"
 
 void *thread_inc(void *arg);
 void *thread_des(void *arg);
@@ -12,20 +13,13 @@ static int COUNT = 50000000;
 long long num = 0;
 pthread_mutex_t mutex;
 
-static int number(char *argv[], int i, int dflt)
-{
-    if (argv[i] == NULL) return dflt;
-    if (atoi(argv[i]) <= 0) { printf("Usage : %s [count [threads]]\n", argv[0]); exit(1); }
-    return atoi(argv[i]);
-}
-
 int main(int argc, char *argv[])
 {
     pthread_t *thread_id;
     int i;
 
-    COUNT = number(argv, 1, COUNT);
-    if (argc > 1) NUM_THREAD = number(argv, 2, NUM_THREAD);
+    COUNT = get_count(argc, argv, 1, COUNT, 1, 2147483647, "count");
+    NUM_THREAD = get_count(argc, argv, 2, NUM_THREAD, 1, 10000, "threads");
     thread_id = malloc(sizeof(pthread_t) * NUM_THREAD);
 
     pthread_mutex_init(&mutex, NULL);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <pthread.h>
+#include "syskit.h"
 
 void *thread_main(void *arg);
 static long second = 1000000;
@@ -20,10 +21,7 @@ int main(int argc, char *argv[])
     pthread_t t_id;
     int thread_param = 5;
     void *thr_ret;
-    if (argc > 1) {
-        if (atoi(argv[1]) <= 0) { printf("Usage : %s [ms]\n", argv[0]); exit(1); }
-        second = atol(argv[1]) * 1000;
-    }
+    second = get_count(argc, argv, 1, 1000, 1, 1000000, "ms") * 1000L;
 
     if (pthread_create(&t_id, NULL, thread_main, (void *)&thread_param) != 0) {
         puts("pthread_create() error");

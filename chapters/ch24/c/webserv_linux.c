@@ -145,7 +145,6 @@ void send_error(FILE *fp)
 
 void error_handling(char *message)
 {
-    fputs(message, stderr);
-    fputc('\n', stderr);
+    perror(message);   /* the kit adds the reason: README.md, Errors */
     exit(1);
 }

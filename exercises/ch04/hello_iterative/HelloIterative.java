@@ -1,5 +1,6 @@
 package syskit.ch04;
 
+import static syskit.os.GetNum.getPort;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
@@ -33,10 +34,7 @@ public final class HelloIterative {
                 System.out.println("Usage : " + argv[0] + " <port>");
                 exit(1);
             }
-            if (port(argv[1]) == -1) {   // not in the book: atoi("abc") would be port 0
-                System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
-                exit(1);
-            }
+            getPort(argv[1]);   // not in the book: atoi("abc") would be port 0
 
             serv_sock = socket(PF_INET, SOCK_STREAM, 0);
             if (serv_sock == -1)

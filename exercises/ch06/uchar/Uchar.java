@@ -1,5 +1,7 @@
 package syskit.ch06;
 
+import static syskit.os.GetNum.getAddress;
+import static syskit.os.GetNum.getPort;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
@@ -28,9 +30,15 @@ public final class Uchar {
     static final int BUF_SIZE = 30;
 
     public static int main(String[] argv) {
-        if (argv.length == 3 && argv[1].equals("server") && port(argv[2]) != -1) return server(argv[2]);
-        if (argv.length == 4 && argv[1].equals("client") && inet_addr(argv[2]) != INADDR_NONE && port(argv[3]) != -1)
+        if (argv.length == 3 && argv[1].equals("server")) {
+            getPort(argv[2]);
+            return server(argv[2]);
+        }
+        if (argv.length == 4 && argv[1].equals("client")) {
+            getAddress(argv[2]);
+            getPort(argv[3]);
             return client(argv[2], argv[3]);
+        }
         System.out.println("Usage : " + argv[0] + " server <port> | " + argv[0] + " client <IP> <port>");
         exit(1);
         return 1;

@@ -1,5 +1,6 @@
 package syskit.ch18;
 
+import static syskit.os.GetNum.getPort;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Pthread.*;
@@ -37,10 +38,7 @@ public final class EchoThreadserv {
             System.out.println("Usage : " + argv[0] + " <port>");
             exit(1);
         }
-        if (port(argv[1]) == -1) {
-            System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
-            exit(1);
-        }
+        getPort(argv[1]);
 
         mutx = pthread_mutex_t.allocate(Arena.global());
         pthread_mutex_init(mutx, MemorySegment.NULL);

@@ -1,5 +1,6 @@
 package syskit.ch17;
 
+import static syskit.os.GetNum.getPort;
 import static syskit.os.CString.*;
 import static syskit.os.Epoll.*;
 import static syskit.os.Errno.EAGAIN;
@@ -51,10 +52,7 @@ public final class ChatEpollserv {
                 System.out.println("Usage : " + argv[0] + " <port> <lt|et>");
                 exit(1);
             }
-            if (port(argv[1]) == -1) {
-                System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
-                exit(1);
-            }
+            getPort(argv[1]);
             et = argv[2].equals("et");
 
             serv_sock = socket(PF_INET, SOCK_STREAM, 0);

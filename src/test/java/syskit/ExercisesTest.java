@@ -27,7 +27,8 @@ import syskit.launch.Listings;
 
 /**
  * Every exercise under exercises/&lt;chapter&gt;/&lt;name&gt;/ (layout: chapters/README.md), checked the
- * way make check checks a learner's file: its untouched starter (.starter/) fails its checks, each
+ * way make check checks a learner's file: its untouched starter (.starter/) fails a check (the
+ * checks run one at a time until one fails), each
  * wrong answer in .wrong/&lt;case&gt;/ fails the check its "// fails: method "text"" line names, with a
  * message holding that text, and the reference answer, compiled as a learner's file, passes the
  * checks that catch them. (make test also runs every check against the reference, as ordinary tests.)
@@ -45,7 +46,7 @@ class ExercisesTest {
         for (String id : exercises()) {
             Path dir = Run.ROOT.resolve("exercises").resolve(id);
             tests.add(dynamicTest(id + ": the untouched starter fails", () -> {
-                List<Outcome> outcomes = ExerciseCheck.run(id, compiled(dir.resolve(".starter"), id + "/starter"));
+                List<Outcome> outcomes = ExerciseCheck.runUntilFailure(id, compiled(dir.resolve(".starter"), id + "/starter"));
                 assertThat(outcomes).as("checks of %s", id).isNotEmpty();
                 assertThat(outcomes).as("the starter must fail a check").anyMatch(o -> !o.passed());
             }));

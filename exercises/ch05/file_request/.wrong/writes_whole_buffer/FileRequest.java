@@ -4,6 +4,7 @@
 // fails: anExistingFileIsSentWhole "more bytes than the file"
 package syskit.ch05;
 
+import static syskit.os.GetNum.getPort;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static syskit.os.CString.*;
 import static syskit.os.Fcntl.*;
@@ -42,10 +43,7 @@ public final class FileRequest {
                 System.out.println("Usage : " + argv[0] + " <port>");
                 exit(1);
             }
-            if (port(argv[1]) == -1) {
-                System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
-                exit(1);
-            }
+            getPort(argv[1]);
             serv_sock = socket(PF_INET, SOCK_STREAM, 0);
             memset0(serv_adr);
             sockaddr_in.sin_family(serv_adr, (short) AF_INET);

@@ -1,5 +1,7 @@
 package syskit.ch01;
 
+import static syskit.os.GetNum.getPort;
+import static syskit.os.GetNum.getAddress;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
@@ -11,6 +13,7 @@ import java.lang.foreign.MemorySegment;
 
 import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch01/hello_client: connects, reads once, prints the message. One read() is enough here only
@@ -55,18 +58,12 @@ public final class HelloClient {
 
     /** Not in the book: inet_addr and atoi would turn a bad argument into a wrong address or port 0. */
     static void checkArguments(String ip, String port) {
-        if (inet_addr(ip) == INADDR_NONE) {
-            System.err.println("bad address '" + ip + "': give an IPv4 address such as 127.0.0.1");
-            exit(1);
-        }
-        if (port(port) == -1) {
-            System.err.println("bad port '" + port + "': give a number from 1 to 65535");
-            exit(1);
-        }
+        getAddress(ip);
+        getPort(port);
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);
         exit(1);
     }
 }

@@ -7,6 +7,7 @@ import static syskit.os.Unistd.*;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import syskit.os.Errno;
 
 /**
  * ch01/low_open: creates data.txt in the working directory with open(2), prints its descriptor
@@ -37,7 +38,7 @@ public final class LowOpen {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);
         exit(1);
     }
 }

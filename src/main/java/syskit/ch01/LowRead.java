@@ -7,6 +7,7 @@ import static syskit.os.Unistd.*;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import syskit.os.Errno;
 
 /**
  * ch01/low_read: opens data.txt (made by ch01/low_open) read-only, prints its descriptor and
@@ -36,7 +37,7 @@ public final class LowRead {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);
         exit(1);
     }
 }

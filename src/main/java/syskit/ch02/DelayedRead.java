@@ -1,5 +1,7 @@
 package syskit.ch02;
 
+import static syskit.os.GetNum.getPort;
+import static syskit.os.GetNum.getAddress;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
@@ -12,6 +14,7 @@ import java.lang.foreign.MemorySegment;
 
 import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch02/delayed_read, the reference answer of the exercise (chapter 2, quiz 6): the server
@@ -34,14 +37,8 @@ public final class DelayedRead {
                 System.out.println("Usage : " + argv[0] + " <IP> <port>");
                 exit(1);
             }
-            if (inet_addr(argv[1]) == INADDR_NONE) {   // not in the book, nor the port check
-                System.err.println("bad address '" + argv[1] + "': give an IPv4 address such as 127.0.0.1");
-                exit(1);
-            }
-            if (port(argv[2]) == -1) {
-                System.err.println("bad port '" + argv[2] + "': give a number from 1 to 65535");
-                exit(1);
-            }
+            getAddress(argv[1]);   // not in the book, nor the port check
+            getPort(argv[2]);
 
             sock = socket(PF_INET, SOCK_STREAM, 0);
             if (sock == -1)
@@ -73,7 +70,7 @@ public final class DelayedRead {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);
         exit(1);
     }
 }

@@ -1,5 +1,6 @@
 package syskit.ch02;
 
+import static syskit.os.GetNum.getPort;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
@@ -11,6 +12,7 @@ import java.lang.foreign.MemorySegment;
 
 import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch02/write_thrice_server: tcp_server sending its 13 bytes with three write() calls ("Hello",
@@ -31,10 +33,7 @@ public final class WriteThriceServer {
                 System.out.println("Usage : " + argv[0] + " <port>");
                 exit(1);
             }
-            if (port(argv[1]) == -1) {
-                System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
-                exit(1);
-            }
+            getPort(argv[1]);
             serv_sock = socket(PF_INET, SOCK_STREAM, 0);
             memset0(serv_addr);
             sockaddr_in.sin_family(serv_addr, (short) AF_INET);
@@ -59,7 +58,7 @@ public final class WriteThriceServer {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);
         exit(1);
     }
 }

@@ -1,5 +1,7 @@
 package syskit.ch05;
 
+import static syskit.os.GetNum.getPort;
+import static syskit.os.GetNum.getAddress;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
@@ -13,6 +15,7 @@ import java.lang.foreign.MemorySegment;
 
 import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch05/echo_client2: ch04/echo_client fixed. It knows how many bytes it sent, so it calls
@@ -33,14 +36,8 @@ public final class EchoClient2 {
                 System.out.println("Usage : " + argv[0] + " <IP> <port>");
                 exit(1);
             }
-            if (inet_addr(argv[1]) == INADDR_NONE) {   // not in the book, nor the port check
-                System.err.println("bad address '" + argv[1] + "': give an IPv4 address such as 127.0.0.1");
-                exit(1);
-            }
-            if (port(argv[2]) == -1) {
-                System.err.println("bad port '" + argv[2] + "': give a number from 1 to 65535");
-                exit(1);
-            }
+            getAddress(argv[1]);   // not in the book, nor the port check
+            getPort(argv[2]);
 
             sock = socket(PF_INET, SOCK_STREAM, 0);
             if (sock == -1)
@@ -86,7 +83,7 @@ public final class EchoClient2 {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);
         exit(1);
     }
 }

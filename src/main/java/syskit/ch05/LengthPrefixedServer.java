@@ -1,5 +1,6 @@
 package syskit.ch05;
 
+import static syskit.os.GetNum.getPort;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static syskit.os.CString.*;
@@ -13,6 +14,7 @@ import java.lang.foreign.MemorySegment;
 
 import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch05/length_prefixed_server: the peer of the exercise ch05/length_prefixed. Accepts one
@@ -36,10 +38,7 @@ public final class LengthPrefixedServer {
                 System.out.println("Usage : " + argv[0] + " <port>");
                 exit(1);
             }
-            if (port(argv[1]) == -1) {
-                System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
-                exit(1);
-            }
+            getPort(argv[1]);
             serv_sock = socket(PF_INET, SOCK_STREAM, 0);
             memset0(serv_adr);
             sockaddr_in.sin_family(serv_adr, (short) AF_INET);
@@ -72,7 +71,7 @@ public final class LengthPrefixedServer {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);
         exit(1);
     }
 }

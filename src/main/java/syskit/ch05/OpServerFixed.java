@@ -1,5 +1,6 @@
 package syskit.ch05;
 
+import static syskit.os.GetNum.getPort;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static syskit.os.CString.*;
@@ -13,6 +14,7 @@ import java.lang.foreign.MemorySegment;
 
 import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch05/op_server_fixed: ch05/op_server that notices a client leaving early. When read() returns
@@ -42,10 +44,7 @@ public final class OpServerFixed {
                 System.out.println("Usage : " + argv[0] + " <port>");
                 exit(1);
             }
-            if (port(argv[1]) == -1) {   // not in the book: atoi("abc") would be port 0
-                System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
-                exit(1);
-            }
+            getPort(argv[1]);   // not in the book: atoi("abc") would be port 0
 
             serv_sock = socket(PF_INET, SOCK_STREAM, 0);
             if (serv_sock == -1)
@@ -113,7 +112,7 @@ public final class OpServerFixed {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);
         exit(1);
     }
 }

@@ -1,5 +1,7 @@
 package syskit.ch06;
 
+import static syskit.os.GetNum.getSeconds;
+import static syskit.os.GetNum.getPort;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
@@ -36,17 +38,8 @@ public final class BoundHost1 {
                 System.out.println("Usage : " + argv[0] + " <port> [seconds]");
                 exit(1);
             }
-            if (port(argv[1]) == -1) {
-                System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
-                exit(1);
-            }
-            if (argv.length == 3) {
-                if (!argv[2].matches("[0-9]{1,4}")) {
-                    System.err.println("bad seconds '" + argv[2] + "': give a number from 0 to 9999");
-                    exit(1);
-                }
-                seconds = atoi(argv[2]);
-            }
+            getPort(argv[1]);
+            seconds = getSeconds(argv, 2, seconds, "seconds");
 
             sock = socket(PF_INET, SOCK_DGRAM, 0);
             if (sock == -1)

@@ -1,5 +1,6 @@
 package syskit.ch07;
 
+import static syskit.os.GetNum.getPort;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
@@ -41,10 +42,7 @@ public final class FileServer {
                 System.out.println("Usage : " + argv[0] + " <port> [file]");
                 exit(1);
             }
-            if (port(argv[1]) == -1) {
-                System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
-                exit(1);
-            }
+            getPort(argv[1]);
             String file = argv.length == 3 ? argv[2] : FILE;
             fp = fopen(file, "rb");
             if (fp.equals(MemorySegment.NULL))

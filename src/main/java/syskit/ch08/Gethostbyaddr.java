@@ -1,5 +1,6 @@
 package syskit.ch08;
 
+import static syskit.os.GetNum.getAddress;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Netdb.*;
@@ -31,10 +32,7 @@ public final class Gethostbyaddr {
             }
             // Not in the book: inet_addr("abc") is INADDR_NONE, 255.255.255.255, whose reverse
             // lookup would go out to DNS; the kit stops here instead.
-            if (inet_addr(argv[1]) == INADDR_NONE) {
-                System.err.println("bad address '" + argv[1] + "': give an IPv4 address such as 127.0.0.1");
-                exit(1);
-            }
+            getAddress(argv[1]);
 
             memset0(addr);
             in_addr.s_addr(sockaddr_in.sin_addr(addr), inet_addr(argv[1]));

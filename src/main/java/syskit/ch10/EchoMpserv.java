@@ -1,5 +1,6 @@
 package syskit.ch10;
 
+import static syskit.os.GetNum.getPort;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Signal.*;
@@ -38,10 +39,7 @@ public final class EchoMpserv {
                 System.out.println("Usage : " + argv[0] + " <port>");
                 exit(1);
             }
-            if (port(argv[1]) == -1) {
-                System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
-                exit(1);
-            }
+            getPort(argv[1]);
 
             // Unlike C, the handler does not interrupt the server wherever it is: the kit queues
             // SIGCHLD on a signalfd (a JVM cannot run Java code inside a real signal handler) and

@@ -1,5 +1,6 @@
 package syskit.ch10;
 
+import static syskit.os.GetNum.getSeconds;
 import static syskit.os.Signal.*;
 import static syskit.os.Unistd.*;
 import static syskit.os.Wait.*;
@@ -25,8 +26,7 @@ public final class RemoveZombie {
     }
 
     public static int main(String[] argv) {
-        String usage = "remove_zombie [sleep1 sleep2]";
-        int sleep1 = Args.seconds(argv, 1, 10, usage), sleep2 = Args.seconds(argv, 2, 10, usage);
+        int sleep1 = getSeconds(argv, 1, 10, "sleep1"), sleep2 = getSeconds(argv, 2, 10, "sleep2");
         int pid;
         Sigaction act = new Sigaction();
         act.sa_handler = RemoveZombie::read_childproc;

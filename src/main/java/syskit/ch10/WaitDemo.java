@@ -1,5 +1,6 @@
 package syskit.ch10;
 
+import static syskit.os.GetNum.getSeconds;
 import static syskit.os.Unistd.*;
 import static syskit.os.Wait.*;
 
@@ -13,7 +14,7 @@ import syskit.os.Wait;
  */
 public final class WaitDemo {
     public static int main(String[] argv) {
-        int seconds = Args.seconds(argv, 1, 30, "wait [seconds]");
+        int seconds = getSeconds(argv, 1, 30, "seconds");
         int[] status = new int[1];
         int pid = fork();
 

@@ -1,5 +1,6 @@
 package syskit.ch10;
 
+import static syskit.os.GetNum.getSeconds;
 import static syskit.os.Unistd.*;
 
 /**
@@ -9,7 +10,7 @@ import static syskit.os.Unistd.*;
  */
 public final class Zombie {
     public static int main(String[] argv) {
-        int seconds = Args.seconds(argv, 1, 30, "zombie [seconds]");
+        int seconds = getSeconds(argv, 1, 30, "seconds");
         int pid = fork();
 
         if (pid == 0) {          // child process

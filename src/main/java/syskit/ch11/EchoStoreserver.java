@@ -1,5 +1,6 @@
 package syskit.ch11;
 
+import static syskit.os.GetNum.getPort;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
@@ -47,10 +48,7 @@ public final class EchoStoreserver {
                 System.out.println("Usage : " + argv[0] + " <port>");
                 exit(1);
             }
-            if (port(argv[1]) == -1) {
-                System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
-                exit(1);
-            }
+            getPort(argv[1]);
 
             // Signals differ from C here: SIGCHLD is not delivered in the middle of whatever the
             // server does. The kit routes it to a signalfd that accept() watches beside serv_sock

@@ -1,5 +1,6 @@
 package syskit.ch11;
 
+import static syskit.os.GetNum.getPort;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
@@ -55,10 +56,7 @@ public final class EchoStoreserverFixed {
                 System.out.println("Usage : " + argv[0] + " <port>");
                 exit(1);
             }
-            if (port(argv[1]) == -1) {
-                System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
-                exit(1);
-            }
+            getPort(argv[1]);
 
             // As in echo_storeserver, the handler runs on this thread when the server next waits
             // in accept() (the kit's signalfd), and accept then returns -1 with EINTR.

@@ -1,5 +1,6 @@
 package syskit.ch12;
 
+import static syskit.os.GetNum.getPort;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Select.*;
@@ -14,6 +15,7 @@ import syskit.posix.fd_set;
 import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
 import syskit.posix.timeval;
+import syskit.os.Errno;
 
 /**
  * ch12/echo_selectserv: one process serves every client. select() watches the listening socket
@@ -38,10 +40,7 @@ public final class EchoSelectserv {
                 System.out.println("Usage : " + argv[0] + " <port>");
                 exit(1);
             }
-            if (port(argv[1]) == -1) {
-                System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
-                exit(1);
-            }
+            getPort(argv[1]);
             serv_sock = socket(PF_INET, SOCK_STREAM, 0);
             memset0(serv_adr);
             sockaddr_in.sin_family(serv_adr, (short) AF_INET);
@@ -96,7 +95,7 @@ public final class EchoSelectserv {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);
         exit(1);
     }
 }

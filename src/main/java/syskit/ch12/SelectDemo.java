@@ -1,5 +1,6 @@
 package syskit.ch12;
 
+import static syskit.os.GetNum.getSeconds;
 import static syskit.os.CString.*;
 import static syskit.os.Select.*;
 import static syskit.os.Stdlib.*;
@@ -30,7 +31,7 @@ public final class SelectDemo {
             int result, str_len;
             MemorySegment buf = arena.allocate(BUF_SIZE);
             MemorySegment timeout = timeval.allocate(arena);
-            int seconds = seconds(argv);
+            int seconds = getSeconds(argv, 1, 5, "timeout");   // not in the book: the timeout for tests
 
             FD_ZERO(reads);
             FD_SET(0, reads);
@@ -57,15 +58,5 @@ public final class SelectDemo {
             }
             return 0;
         }
-    }
-
-    /** Not in the book: the timeout in seconds, argv[1], 5 when absent. */
-    static int seconds(String[] argv) {
-        if (argv.length < 2) return 5;
-        if (argv.length > 2 || !argv[1].matches("[0-9]{1,6}")) {
-            System.err.println("usage: " + argv[0] + " [seconds]  (the timeout; '" + argv[argv.length - 1] + "' is not a number of seconds)");
-            exit(1);
-        }
-        return Integer.parseInt(argv[1]);
     }
 }

@@ -1,5 +1,6 @@
 package syskit.ch13;
 
+import static syskit.os.GetNum.getPort;
 import static syskit.os.CString.*;
 import static syskit.os.Fcntl.*;
 import static syskit.os.Inet.*;
@@ -14,6 +15,7 @@ import java.lang.foreign.ValueLayout;
 
 import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch13/oob_recv: accepts one connection, makes this process the socket's owner (F_SETOWN) so
@@ -39,7 +41,7 @@ public final class OobRecv {
                 System.out.println("Usage : " + argv[0] + " <port>");
                 exit(1);
             }
-            Args.port(argv[1]);
+            getPort(argv[1]);
             act.sa_handler = OobRecv::urg_handler;
             sigemptyset(act.sa_mask);
             act.sa_flags = 0;
@@ -90,7 +92,7 @@ public final class OobRecv {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);
         exit(1);
     }
 }

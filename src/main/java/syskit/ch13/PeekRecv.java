@@ -1,5 +1,6 @@
 package syskit.ch13;
 
+import static syskit.os.GetNum.getPort;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
@@ -12,6 +13,7 @@ import java.lang.foreign.ValueLayout;
 
 import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch13/peek_recv: accepts one connection, then polls with recv(MSG_PEEK | MSG_DONTWAIT) until
@@ -33,7 +35,7 @@ public final class PeekRecv {
                 System.out.println("Usage : " + argv[0] + " <port>");
                 exit(1);
             }
-            Args.port(argv[1]);
+            getPort(argv[1]);
             acpt_sock = socket(PF_INET, SOCK_STREAM, 0);
             memset0(acpt_adr);
             sockaddr_in.sin_family(acpt_adr, (short) AF_INET);
@@ -65,7 +67,7 @@ public final class PeekRecv {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);
         exit(1);
     }
 }

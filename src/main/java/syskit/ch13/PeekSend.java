@@ -1,5 +1,7 @@
 package syskit.ch13;
 
+import static syskit.os.GetNum.getAddress;
+import static syskit.os.GetNum.getPort;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
@@ -11,6 +13,7 @@ import java.lang.foreign.MemorySegment;
 
 import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch13/peek_send: connects, writes "123" and closes.
@@ -25,8 +28,8 @@ public final class PeekSend {
                 System.out.println("Usage : " + argv[0] + " <IP> <port>");
                 exit(1);
             }
-            Args.address(argv[1]);
-            Args.port(argv[2]);
+            getAddress(argv[1]);
+            getPort(argv[2]);
             sock = socket(PF_INET, SOCK_STREAM, 0);
             memset0(send_adr);
             sockaddr_in.sin_family(send_adr, (short) AF_INET);
@@ -43,7 +46,7 @@ public final class PeekSend {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);
         exit(1);
     }
 }

@@ -1,5 +1,7 @@
 package syskit.ch14;
 
+import static syskit.os.GetNum.getGroup;
+import static syskit.os.GetNum.getPort;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
@@ -13,6 +15,7 @@ import java.lang.foreign.ValueLayout;
 import syskit.posix.in_addr;
 import syskit.posix.ip_mreq;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch14/news_receiver: joins a multicast group (IP_ADD_MEMBERSHIP) and prints every datagram
@@ -33,8 +36,8 @@ public final class NewsReceiver {
                 System.out.println("Usage : " + argv[0] + " <GroupIP> <PORT>");
                 exit(1);
             }
-            Args.group(argv[1]);
-            Args.port(argv[2]);
+            getGroup(argv[1]);
+            getPort(argv[2]);
             recv_sock = socket(PF_INET, SOCK_DGRAM, 0);
             memset0(adr);
             sockaddr_in.sin_family(adr, (short) AF_INET);
@@ -61,7 +64,7 @@ public final class NewsReceiver {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);
         exit(1);
     }
 }

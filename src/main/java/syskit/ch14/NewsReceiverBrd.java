@@ -1,5 +1,6 @@
 package syskit.ch14;
 
+import static syskit.os.GetNum.getPort;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
@@ -12,6 +13,7 @@ import java.lang.foreign.ValueLayout;
 
 import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch14/news_receiver_brd: prints every datagram that reaches the port, broadcast ones
@@ -31,7 +33,7 @@ public final class NewsReceiverBrd {
                 System.out.println("Usage : " + argv[0] + " <PORT>");
                 exit(1);
             }
-            Args.port(argv[1]);
+            getPort(argv[1]);
             recv_sock = socket(PF_INET, SOCK_DGRAM, 0);
             memset0(adr);
             sockaddr_in.sin_family(adr, (short) AF_INET);
@@ -54,7 +56,7 @@ public final class NewsReceiverBrd {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);
         exit(1);
     }
 }

@@ -1,5 +1,8 @@
 package syskit.ch14;
 
+import static syskit.os.GetNum.getSeconds;
+import static syskit.os.GetNum.getGroup;
+import static syskit.os.GetNum.getPort;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
@@ -13,6 +16,7 @@ import java.lang.foreign.ValueLayout;
 
 import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch14/news_sender: sends news.txt (from the working directory) to a multicast group, one
@@ -38,9 +42,9 @@ public final class NewsSender {
                 System.out.println("Usage : " + argv[0] + " <GroupIP> <PORT>");
                 exit(1);
             }
-            Args.group(argv[1]);
-            Args.port(argv[2]);
-            int pause = Args.pause(argv);
+            getGroup(argv[1]);
+            getPort(argv[2]);
+            int pause = getSeconds(argv, 3, 2, "pause");
             send_sock = socket(PF_INET, SOCK_DGRAM, 0);
             memset0(mul_adr);
             sockaddr_in.sin_family(mul_adr, (short) AF_INET);
@@ -63,7 +67,7 @@ public final class NewsSender {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);
         exit(1);
     }
 }

@@ -1,5 +1,8 @@
 package syskit.ch14;
 
+import static syskit.os.GetNum.getSeconds;
+import static syskit.os.GetNum.getAddress;
+import static syskit.os.GetNum.getPort;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Socket.*;
@@ -13,6 +16,7 @@ import java.lang.foreign.ValueLayout;
 
 import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch14/news_sender_brd: news_sender over broadcast: SO_BROADCAST on, each chunk of news.txt
@@ -34,9 +38,9 @@ public final class NewsSenderBrd {
                 System.out.println("Usage : " + argv[0] + " <GroupIP> <PORT>");
                 exit(1);
             }
-            Args.address(argv[1]);
-            Args.port(argv[2]);
-            int pause = Args.pause(argv);
+            getAddress(argv[1]);
+            getPort(argv[2]);
+            int pause = getSeconds(argv, 3, 2, "pause");
             send_sock = socket(PF_INET, SOCK_DGRAM, 0);
             memset0(broad_adr);
             sockaddr_in.sin_family(broad_adr, (short) AF_INET);
@@ -58,7 +62,7 @@ public final class NewsSenderBrd {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);
         exit(1);
     }
 }

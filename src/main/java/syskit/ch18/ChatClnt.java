@@ -1,5 +1,7 @@
 package syskit.ch18;
 
+import static syskit.os.GetNum.getPort;
+import static syskit.os.GetNum.getAddress;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static syskit.os.CString.*;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 
 import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch18/chat_clnt: a chat client with two threads, one sending the lines typed on stdin as
@@ -43,14 +46,8 @@ public final class ChatClnt {
             System.out.println("Usage : " + argv[0] + " <IP> <port> <name>");
             exit(1);
         }
-        if (inet_addr(argv[1]) == INADDR_NONE) {
-            System.err.println("bad address '" + argv[1] + "': give an IPv4 address such as 127.0.0.1");
-            exit(1);
-        }
-        if (port(argv[2]) == -1) {
-            System.err.println("bad port '" + argv[2] + "': give a number from 1 to 65535");
-            exit(1);
-        }
+        getAddress(argv[1]);
+        getPort(argv[2]);
 
         // sprintf(name, "[%s]", argv[3]) into char name[20]; a Java String cannot overflow it.
         name = "[" + argv[3] + "]";
@@ -116,7 +113,7 @@ public final class ChatClnt {
     }
 
     static void error_handling(String msg) {
-        System.err.println(msg);
+        Errno.perror(msg);
         exit(1);
     }
 }

@@ -1,5 +1,7 @@
 package syskit.ch18;
 
+import static syskit.os.GetNum.getPort;
+import static syskit.os.GetNum.getAddress;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
@@ -40,14 +42,8 @@ public final class ChatClntFixed {
             System.out.println("Usage : " + argv[0] + " <IP> <port> <name>");
             exit(1);
         }
-        if (inet_addr(argv[1]) == INADDR_NONE) {
-            System.err.println("bad address '" + argv[1] + "': give an IPv4 address such as 127.0.0.1");
-            exit(1);
-        }
-        if (port(argv[2]) == -1) {
-            System.err.println("bad port '" + argv[2] + "': give a number from 1 to 65535");
-            exit(1);
-        }
+        getAddress(argv[1]);
+        getPort(argv[2]);
         if (argv[3].getBytes(StandardCharsets.UTF_8).length > NAME_SIZE - 3) {
             System.err.println("name too long: at most " + (NAME_SIZE - 3) + " bytes");
             exit(1);
@@ -117,7 +113,7 @@ public final class ChatClntFixed {
     }
 
     static void error_handling(String msg) {
-        System.err.println(msg);
+        Errno.perror(msg);
         exit(1);
     }
 }

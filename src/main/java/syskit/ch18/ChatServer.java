@@ -1,5 +1,6 @@
 package syskit.ch18;
 
+import static syskit.os.GetNum.getPort;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
@@ -14,6 +15,7 @@ import java.lang.foreign.MemorySegment;
 import syskit.posix.in_addr;
 import syskit.posix.pthread_mutex_t;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch18/chat_server: a chat server with one detached thread per client. Every message a client
@@ -45,10 +47,7 @@ public final class ChatServer {
             System.out.println("Usage : " + argv[0] + " <port>");
             exit(1);
         }
-        if (port(argv[1]) == -1) {
-            System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
-            exit(1);
-        }
+        getPort(argv[1]);
 
         mutx = pthread_mutex_t.allocate(Arena.global());
         pthread_mutex_init(mutx, MemorySegment.NULL);
@@ -112,7 +111,7 @@ public final class ChatServer {
     }
 
     static void error_handling(String msg) {
-        System.err.println(msg);
+        Errno.perror(msg);
         exit(1);
     }
 }

@@ -1,5 +1,6 @@
 package syskit.ch18;
 
+import static syskit.os.GetNum.getPort;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
@@ -15,6 +16,7 @@ import java.lang.foreign.MemorySegment;
 import syskit.posix.in_addr;
 import syskit.posix.pthread_mutex_t;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch18/chat_server_fixed: chat_server with its flaws corrected.
@@ -50,10 +52,7 @@ public final class ChatServerFixed {
             System.out.println("Usage : " + argv[0] + " <port>");
             exit(1);
         }
-        if (port(argv[1]) == -1) {
-            System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
-            exit(1);
-        }
+        getPort(argv[1]);
 
         signal(SIGPIPE, SIG_IGN);
         mutx = pthread_mutex_t.allocate(Arena.global());
@@ -146,7 +145,7 @@ public final class ChatServerFixed {
     }
 
     static void error_handling(String msg) {
-        System.err.println(msg);
+        Errno.perror(msg);
         exit(1);
     }
 }

@@ -1,5 +1,6 @@
 package syskit.ch18;
 
+import static syskit.os.GetNum.getPort;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
 import static syskit.os.Pthread.*;
@@ -13,6 +14,7 @@ import java.lang.foreign.MemorySegment;
 import syskit.posix.in_addr;
 import syskit.posix.pthread_mutex_t;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * Exercise ch18/echo_threadserv (chapter 18, question 7), the reference answer: a threaded echo
@@ -42,10 +44,7 @@ public final class EchoThreadserv {
             System.out.println("Usage : " + argv[0] + " <port>");
             exit(1);
         }
-        if (port(argv[1]) == -1) {
-            System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
-            exit(1);
-        }
+        getPort(argv[1]);
 
         mutx = pthread_mutex_t.allocate(Arena.global());
         pthread_mutex_init(mutx, MemorySegment.NULL);
@@ -95,7 +94,7 @@ public final class EchoThreadserv {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);
         exit(1);
     }
 }

@@ -1,11 +1,11 @@
 package syskit.ch18;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static syskit.os.GetNum.getCount;
 import static syskit.os.Pthread.*;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-
 
 /**
  * ch18/thread1: main starts one thread and sleeps 10 s; the thread prints "running thread" five
@@ -17,7 +17,7 @@ public final class Thread1 {
     static long second = 1_000_000;
 
     public static int main(String[] argv) {
-        second = Args.number(argv, 1, 1000, "[ms]") * 1000L;
+        second = getCount(argv, 1, 1000, 1, 1_000_000, "ms") * 1000L;
         // A shared arena: the thread reads thread_param, and a confined segment belongs to one thread.
         Arena arena = Arena.ofShared();
         long[] t_id = new long[1];

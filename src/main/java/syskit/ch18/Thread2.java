@@ -1,5 +1,6 @@
 package syskit.ch18;
 
+import static syskit.os.GetNum.getCount;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static syskit.os.Pthread.*;
 
@@ -14,7 +15,7 @@ import java.lang.foreign.MemorySegment;
  */
 public final class Thread2 {
     public static int main(String[] argv) {
-        Thread1.second = Args.number(argv, 1, 1000, "[ms]") * 1000L;
+        Thread1.second = getCount(argv, 1, 1000, 1, 1_000_000, "ms") * 1000L;
         Arena arena = Arena.ofShared();
         long[] t_id = new long[1];
         MemorySegment thread_param = arena.allocateFrom(JAVA_INT, 5);

@@ -1,5 +1,6 @@
 package syskit.ch18;
 
+import static syskit.os.GetNum.getCount;
 import static syskit.os.Pthread.*;
 
 import java.lang.foreign.MemorySegment;
@@ -20,8 +21,8 @@ public final class Thread4 {
     static volatile long num = 0;
 
     public static int main(String[] argv) {
-        COUNT = Args.number(argv, 1, COUNT, "[count [threads]]");
-        NUM_THREAD = Args.number(argv, 2, NUM_THREAD, "[count [threads]]");
+        COUNT = getCount(argv, 1, COUNT, 1, Integer.MAX_VALUE, "count");
+        NUM_THREAD = getCount(argv, 2, NUM_THREAD, 1, 10000, "threads");
         long[][] thread_id = new long[NUM_THREAD][1];
         int i;
 

@@ -1,5 +1,6 @@
 package syskit.ch24;
 
+import static syskit.os.GetNum.getPort;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
@@ -14,6 +15,7 @@ import java.lang.foreign.MemorySegment;
 
 import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch24/webserv_linux: an HTTP/1.0 server, one detached thread per connection. It reads the
@@ -43,10 +45,7 @@ public final class WebservLinux {
             System.out.println("Usage : " + argv[0] + " <port>");
             exit(1);
         }
-        if (port(argv[1]) == -1) {
-            System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
-            exit(1);
-        }
+        getPort(argv[1]);
 
         serv_sock = socket(PF_INET, SOCK_STREAM, 0);
         memset0(serv_adr);
@@ -172,7 +171,7 @@ public final class WebservLinux {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);
         exit(1);
     }
 }

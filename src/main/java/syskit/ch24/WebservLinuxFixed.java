@@ -1,5 +1,6 @@
 package syskit.ch24;
 
+import static syskit.os.GetNum.getPort;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static syskit.os.CString.*;
 import static syskit.os.Inet.*;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 
 import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch24/webserv_linux_fixed: webserv_linux corrected, same structure (a detached thread per
@@ -55,10 +57,7 @@ public final class WebservLinuxFixed {
             System.out.println("Usage : " + argv[0] + " <port>");
             exit(1);
         }
-        if (port(argv[1]) == -1) {
-            System.err.println("bad port '" + argv[1] + "': give a number from 1 to 65535");
-            exit(1);
-        }
+        getPort(argv[1]);
 
         served_dir = realpath(".");
         if (served_dir == null)
@@ -218,7 +217,7 @@ public final class WebservLinuxFixed {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);
         exit(1);
     }
 }

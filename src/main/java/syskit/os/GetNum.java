@@ -33,6 +33,14 @@ public final class GetNum {
         return arg;
     }
 
+    /** A multicast group argument, 224.0.0.0 to 239.255.255.255 (IN_MULTICAST): C would send to any address, or fail to join silently. */
+    public static String getGroup(String arg) {
+        int a = arg == null ? Inet.INADDR_NONE : Inet.inet_addr(arg);
+        if (a == Inet.INADDR_NONE || (Inet.ntohl(a) & 0xf0000000) != 0xe0000000)
+            refuse(Messages.text("bad.group", arg));
+        return arg;
+    }
+
     /**
      * An optional count the kit adds where the book has a fixed one (a loop count, a number of
      * clients): argv[i] from min to max, dflt when argv has no argv[i]; anything else ends the listing.

@@ -72,9 +72,4 @@ public final class Inet {
     public static String inet_ntoa(MemorySegment in) {
         return posix_h.inet_ntoa(in).reinterpret(Long.MAX_VALUE).getString(0);
     }
-
-    /** Not in C: the port number argv gives, or -1 when it is not a number from 1 to 65535 (see {@link GetNum#getInt}). */
-    public static int port(String arg) {
-        return GetNum.getInt(arg, 1, 65535);
-    }
 }

@@ -60,7 +60,7 @@ class LowFileTest {
         for (Result r : Run.all(Lang.JAVA.run("ch01/low_read").dir(empty), Lang.C.run("ch01/low_read").dir(empty))) {
             assertThat(r.exitStatus()).as(r.toString()).isEqualTo(1);
             assertThat(r.stdout()).isEmpty();
-            assertThat(r.stderr()).isEqualTo("open() error!\n");
+            assertThat(r.stderr()).isEqualTo("open() error!: No such file or directory\n");
         }
     }
 

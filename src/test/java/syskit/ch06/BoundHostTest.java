@@ -80,7 +80,7 @@ class BoundHostTest {
                 runs.add(UdpEchoTest.program(c, one, "0"));
                 expected.add(new String[] {"", "bad port '0': give a number from 1 to 65535\n"});
                 runs.add(UdpEchoTest.program(c, one, "9190", "soon"));
-                expected.add(new String[] {"", "bad seconds 'soon': give a number from 0 to 9999\n"});
+                expected.add(new String[] {"", "bad seconds 'soon': give a number of seconds (the book's is 5)\n"});
                 runs.add(UdpEchoTest.program(c, one, busy, "0"));
                 expected.add(new String[] {"", "bind() error: Address already in use\n"});
                 runs.add(UdpEchoTest.program(c, two, "127.0.0.1"));

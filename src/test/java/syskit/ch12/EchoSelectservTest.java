@@ -82,8 +82,8 @@ class EchoSelectservTest {
             for (Result each : r) assertThat(each.exitStatus()).as(each.toString()).isEqualTo(1);
             assertThat(r.get(0).stdout()).isEqualTo("Usage : ch12/echo_selectserv <port>\n");
             assertThat(r.get(1).stderr()).isEqualTo("bad port 'http': give a number from 1 to 65535\n");
-            assertThat(r.get(2).stderr()).isEqualTo("bind() error\n");
-            assertThat(r.get(3).stderr()).isEqualTo("bind() error\n");
+            assertThat(r.get(2).stderr()).isEqualTo("bind() error: Address already in use\n");
+            assertThat(r.get(3).stderr()).isEqualTo("bind() error: Address already in use\n");
         }
     }
 

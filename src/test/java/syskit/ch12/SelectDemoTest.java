@@ -54,7 +54,7 @@ class SelectDemoTest {
     void badArgumentsAndAFullBufferEndWithOneLine() {
         Result bad = Run.listing("ch12/select", "soon").run();
         assertThat(bad.exitStatus()).isEqualTo(1);
-        assertThat(bad.stderr()).isEqualTo("usage: ch12/select [seconds]  (the timeout; 'soon' is not a number of seconds)\n");
+        assertThat(bad.stderr()).isEqualTo("bad timeout 'soon': give a number of seconds (the book's is 5)\n");
         // 30 bytes fill buf; the book then writes its NUL at buf[30], past the end. C does it
         // silently; the kit stops at that line.
         Result full = Run.listing("ch12/select", "1").stdin("123456789012345678901234567890").run();

@@ -68,7 +68,7 @@ class OobTest {
             for (Run.Started r : receivers) {
                 Result res = r.await();
                 assertThat(res.exitStatus()).as(res.toString()).isZero();
-                assertThat(res.lines()).containsExactlyInAnyOrder("123", "Urgent message: 4 ", "567", "Urgent message: 0 ", "89");
+                assertThat(res.lines()).as(res.toString()).containsExactlyInAnyOrder("123", "Urgent message: 4 ", "567", "Urgent message: 0 ", "89");
                 assertThat(res.stdout()).startsWith("123\nUrgent message: 4 \n567\n");
             }
         }
@@ -128,9 +128,9 @@ class OobTest {
             assertThat(r.get(1).stdout()).isEqualTo("Usage : ch13/oob_send <IP> <port>\n");
             assertThat(r.get(2).stderr()).isEqualTo("bad address 'localhost': give an IPv4 address such as 127.0.0.1\n");
             assertThat(r.get(3).stderr()).isEqualTo("bad port '99999': give a number from 1 to 65535\n");
-            assertThat(r.get(4).stderr()).isEqualTo("connect() error\n");
-            assertThat(r.get(5).stderr()).isEqualTo("connect() error\n");
-            assertThat(r.get(6).stderr()).isEqualTo("bind() error\n");
+            assertThat(r.get(4).stderr()).isEqualTo("connect() error: Connection refused\n");
+            assertThat(r.get(5).stderr()).isEqualTo("connect() error: Connection refused\n");
+            assertThat(r.get(6).stderr()).isEqualTo("bind() error: Address already in use\n");
         }
     }
 

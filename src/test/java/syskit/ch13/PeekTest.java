@@ -59,8 +59,8 @@ class PeekTest {
             for (Result each : r) assertThat(each.exitStatus()).as(each.toString()).isEqualTo(1);
             assertThat(r.get(0).stdout()).isEqualTo("Usage : ch13/peek_recv <port>\n");
             assertThat(r.get(1).stderr()).isEqualTo("bad port '0': give a number from 1 to 65535\n");
-            assertThat(r.get(2).stderr()).isEqualTo("connect() error\n");
-            assertThat(r.get(3).stderr()).isEqualTo("bind() error\n");
+            assertThat(r.get(2).stderr()).isEqualTo("connect() error: Connection refused\n");
+            assertThat(r.get(3).stderr()).isEqualTo("bind() error: Address already in use\n");
         }
     }
 }

@@ -113,9 +113,9 @@ class NewsTest {
             assertThat(r.get(1).stderr()).isEqualTo("bad group '10.1.2.3': give a multicast address, 224.0.0.0 to 239.255.255.255\n");
             assertThat(r.get(2).stdout()).isEqualTo("Usage : ch14/news_receiver_brd <PORT>\n");
             assertThat(r.get(3).stdout()).isEqualTo("Usage : ch14/news_sender <GroupIP> <PORT>\n");
-            assertThat(r.get(4).stderr()).isEqualTo("bad address '255.255.255.256': give an IPv4 address such as 127.255.255.255\n");
-            assertThat(r.get(5).stderr()).isEqualTo("bad pause 'soon': give a number of seconds (the book waits 2)\n");
-            assertThat(r.get(6).stderr()).isEqualTo("bind() error\n");
+            assertThat(r.get(4).stderr()).isEqualTo("bad address '255.255.255.256': give an IPv4 address such as 127.0.0.1\n");
+            assertThat(r.get(5).stderr()).isEqualTo("bad pause 'soon': give a number of seconds (the book's is 2)\n");
+            assertThat(r.get(6).stderr()).isEqualTo("bind() error: Address already in use\n");
         }
     }
 
@@ -125,7 +125,7 @@ class NewsTest {
                 + "\"$3\" " + BROADCAST + " 9190 0; echo \"exit $?\"", empty.toString(),
                 Run.ROOT.resolve("bin/syskit").toString(), CReference.build("ch14/news_sender_brd")).run();
         assertThat(r.stdout()).isEqualTo("exit 1\nexit 1\n");
-        assertThat(r.stderr()).isEqualTo("fopen() error\nfopen() error\n");
+        assertThat(r.stderr()).isEqualTo("fopen() error: No such file or directory\nfopen() error: No such file or directory\n");
     }
 
     /** How /proc/net/igmp prints a group: the address's 4 bytes read as a little-endian int, in hex. */

@@ -287,7 +287,7 @@ class ChatTest {
         try (ServerSocket taken = new ServerSocket(0)) {
             Result busy = Run.listing(id, Integer.toString(taken.getLocalPort())).run();
             assertThat(busy.exitStatus()).isEqualTo(1);
-            assertThat(busy.stderr()).isEqualTo("bind() error\n");
+            assertThat(busy.stderr()).isEqualTo("bind() error: Address already in use\n");
         }
         Result port = Run.listing("ch18/chat_server", "http").run();
         assertThat(port.exitStatus()).isEqualTo(1);
@@ -296,9 +296,9 @@ class ChatTest {
         assertThat(usage.stdout()).isEqualTo("Usage : ch18/chat_clnt <IP> <port> <name>\n");
         Result refused = Run.listing("ch18/chat_clnt", "127.0.0.1", Integer.toString(Tcp.freePort()), "x").run();
         assertThat(refused.exitStatus()).isEqualTo(1);
-        assertThat(refused.stderr()).isEqualTo("connect() error\n");
+        assertThat(refused.stderr()).isEqualTo("connect() error: Connection refused\n");
         Result cRefused = Lang.C.run("ch18/chat_clnt", "127.0.0.1", Integer.toString(Tcp.freePort()), "x").run();
         assertThat(cRefused.exitStatus()).isEqualTo(1);
-        assertThat(cRefused.stderr()).isEqualTo("connect() error\n");
+        assertThat(cRefused.stderr()).isEqualTo("connect() error: Connection refused\n");
     }
 }

@@ -121,15 +121,15 @@ class ThreadsTest {
     }
 
     @Test
-    void badCountsGiveTheUsageLine() {
-        Result r = java("ch18/thread4", "", "many");
-        assertThat(r.exitStatus()).isEqualTo(1);
-        assertThat(r.stdout()).isEqualTo("Usage : ch18/thread4 [count [threads]]\n");
-        Result t = java("ch18/thread1", "", "-5");
-        assertThat(t.exitStatus()).isEqualTo(1);
-        assertThat(t.stdout()).isEqualTo("Usage : ch18/thread1 [ms]\n");
-        Result cr = c("ch18/mutex", "", "many");
-        assertThat(cr.exitStatus()).isEqualTo(1);
-        assertThat(cr.stdout()).endsWith("mutex [count [threads]]\n");
+    void badCountsEndWithOneLineInJavaAndC() {
+        for (Result r : new Result[] {java("ch18/thread4", "", "many"), c("ch18/mutex", "", "many")}) {
+            assertThat(r.exitStatus()).as(r.toString()).isEqualTo(1);
+            assertThat(r.stderr()).isEqualTo("bad count 'many': give a number from 1 to 2147483647\n");
+            assertThat(r.stdout()).isEmpty();
+        }
+        for (Result r : new Result[] {java("ch18/thread1", "", "-5"), c("ch18/thread1", "", "-5")}) {
+            assertThat(r.exitStatus()).as(r.toString()).isEqualTo(1);
+            assertThat(r.stderr()).isEqualTo("bad ms '-5': give a number from 1 to 1000000\n");
+        }
     }
 }

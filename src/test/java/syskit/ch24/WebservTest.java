@@ -227,7 +227,7 @@ class WebservTest {
             try (ServerSocket taken = new ServerSocket(0)) {
                 Result busy = Run.listing(id, Integer.toString(taken.getLocalPort())).run();
                 assertThat(busy.exitStatus()).isEqualTo(1);
-                assertThat(busy.stderr()).isEqualTo("bind() error\n");
+                assertThat(busy.stderr()).isEqualTo("bind() error: Address already in use\n");
             }
         }
         Result port = Run.listing("ch24/webserv_linux", "99999").run();

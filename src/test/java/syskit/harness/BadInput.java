@@ -14,8 +14,8 @@ import org.assertj.core.api.SoftAssertions;
 /**
  * The bad-input checks every socket listing of part 1 passes, all run at once: no arguments
  * (the book's usage line), a port that is not a number from 1 to 65535, an address that does
- * not parse, a refused connection (connect() error!) and a port in use (bind() error). The
- * last two are the book's own messages, so they are checked on the C reference too.
+ * not parse, a refused connection and a port in use. The last two are the book's messages with
+ * the reason the kit adds (README.md, "Errors and bad arguments"), checked on the C reference too.
  */
 public final class BadInput {
     private BadInput() {}
@@ -30,8 +30,8 @@ public final class BadInput {
             for (String id : servers) {
                 add(runs, expects, Run.listing(id), id + " (no arguments)", "Usage : " + id + " <port>\n", "");
                 add(runs, expects, Run.listing(id, "70000"), id + " 70000", "", "bad port '70000': give a number from 1 to 65535\n");
-                add(runs, expects, Run.listing(id, busy), id + " <port in use>", "", "bind() error\n");
-                add(runs, expects, Peers.Lang.C.run(id, busy), "C " + id + " <port in use>", "", "bind() error\n");
+                add(runs, expects, Run.listing(id, busy), id + " <port in use>", "", "bind() error: Address already in use\n");
+                add(runs, expects, Peers.Lang.C.run(id, busy), "C " + id + " <port in use>", "", "bind() error: Address already in use\n");
             }
             for (String id : clients) {
                 add(runs, expects, Run.listing(id), id + " (no arguments)", "Usage : " + id + " <IP> <port>\n", "");
@@ -39,8 +39,8 @@ public final class BadInput {
                         "bad address 'localhost:80': give an IPv4 address such as 127.0.0.1\n");
                 add(runs, expects, Run.listing(id, "127.0.0.1", "http"), id + " 127.0.0.1 http", "",
                         "bad port 'http': give a number from 1 to 65535\n");
-                add(runs, expects, Run.listing(id, "127.0.0.1", refused), id + " <nobody listening>", "", "connect() error!\n");
-                add(runs, expects, Peers.Lang.C.run(id, "127.0.0.1", refused), "C " + id + " <nobody listening>", "", "connect() error!\n");
+                add(runs, expects, Run.listing(id, "127.0.0.1", refused), id + " <nobody listening>", "", "connect() error!: Connection refused\n");
+                add(runs, expects, Peers.Lang.C.run(id, "127.0.0.1", refused), "C " + id + " <nobody listening>", "", "connect() error!: Connection refused\n");
             }
             List<Result> results = Run.all(runs.toArray(Run[]::new));
             SoftAssertions soft = new SoftAssertions();

@@ -93,6 +93,25 @@ public final class ExerciseCheck {
         return outcomes;
     }
 
+    /**
+     * The checks one at a time until one fails (an untouched starter's proof): the same outcomes
+     * as {@link #run} up to the first failure, without the time of the checks after it.
+     */
+    public static List<Outcome> runUntilFailure(String exercise, Path learnerClasses) {
+        var plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectPackage("syskit." + exercise.substring(0, exercise.indexOf('/'))))
+                .filters(includeTags(exercise)).build());
+        List<String> methods = plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
+                .filter(TestIdentifier::isTest).map(t -> t.getSource().orElse(null))
+                .filter(MethodSource.class::isInstance).map(m -> ((MethodSource) m).getMethodName()).distinct().toList();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (String method : methods) {
+            outcomes.addAll(run(exercise, learnerClasses, method));
+            if (outcomes.stream().anyMatch(o -> !o.passed())) break;
+        }
+        return outcomes;
+    }
+
     /** An assertion's message is written for the learner (at most 60 lines); anything else is a fault of the check itself. */
     private static String describe(Throwable t) {
         if (t instanceof AssertionError && t.getMessage() != null) return clipLines(t.getMessage(), 60);

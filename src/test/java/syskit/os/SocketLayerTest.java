@@ -33,15 +33,6 @@ class SocketLayerTest {
     }
 
     @Test
-    void aPortArgumentIsANumberFrom1To65535() {
-        assertThat(port("9190")).isEqualTo(9190);
-        assertThat(port("65535")).isEqualTo(65535);
-        for (String bad : new String[] {"", "0", "65536", "-1", "+80", "80x", " 80", "123456"}) {
-            assertThat(port(bad)).as("'%s'", bad).isEqualTo(-1);
-        }
-    }
-
-    @Test
     void aServerAndAClientMeetOverLoopbackAndErrnoNamesWhatFailed() {
         try (Arena arena = Arena.ofConfined()) {
             int serv = socket(PF_INET, SOCK_STREAM, 0);
