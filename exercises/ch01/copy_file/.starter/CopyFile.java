@@ -7,6 +7,7 @@ import static syskit.os.Unistd.*;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import syskit.os.Errno;
 
 /**
  * ch01/copy_file, YOUR answer. The exercise: exercises/ch01/copy_file/README.md.
@@ -41,7 +42,7 @@ public final class CopyFile {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);   // the book's message and, as perror(3) prints it, the reason
         exit(1);
     }
 }

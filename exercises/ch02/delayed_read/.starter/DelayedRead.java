@@ -13,6 +13,7 @@ import java.lang.foreign.MemorySegment;
 
 import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch02/delayed_read, YOUR answer: wait (for Enter), then read the server's three writes with one
@@ -66,7 +67,7 @@ public final class DelayedRead {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);   // the book's message and, as perror(3) prints it, the reason
         exit(1);
     }
 }

@@ -14,6 +14,7 @@ import java.lang.foreign.MemorySegment;
 
 import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch05/file_request, YOUR answer. The exercise: exercises/ch05/file_request/README.md.
@@ -78,7 +79,7 @@ public final class FileRequest {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);   // the book's message and, as perror(3) prints it, the reason
         exit(1);
     }
 }

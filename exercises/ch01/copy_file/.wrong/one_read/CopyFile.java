@@ -10,6 +10,7 @@ import static syskit.os.Unistd.*;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import syskit.os.Errno;
 
 /**
  * ch01/copy_file, the reference answer of the exercise (chapter 1, quiz 7): copies a file twice,
@@ -59,7 +60,7 @@ public final class CopyFile {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);   // the book's message and, as perror(3) prints it, the reason
         exit(1);
     }
 }

@@ -19,6 +19,7 @@ import java.lang.foreign.MemorySegment;
 import syskit.posix.in_addr;
 import syskit.posix.posix_h;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch02/delayed_read, the reference answer of the exercise (chapter 2, quiz 6): the server
@@ -73,7 +74,7 @@ public final class DelayedRead {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);   // the book's message and, as perror(3) prints it, the reason
         exit(1);
     }
 }

@@ -16,6 +16,7 @@ import java.lang.foreign.MemorySegment;
 
 import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch04/hello_iterative, the reference answer of the exercise (chapter 4, quiz 7): hello_server
@@ -66,7 +67,7 @@ public final class HelloIterative {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);   // the book's message and, as perror(3) prints it, the reason
         exit(1);
     }
 }

@@ -18,6 +18,7 @@ import java.lang.foreign.MemorySegment;
 
 import syskit.posix.in_addr;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * ch05/file_request, the reference answer of the exercise (chapter 5, quiz 6): an iterative file
@@ -80,7 +81,7 @@ public final class FileRequest {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);   // the book's message and, as perror(3) prints it, the reason
         exit(1);
     }
 }

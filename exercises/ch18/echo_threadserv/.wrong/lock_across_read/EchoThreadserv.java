@@ -18,6 +18,7 @@ import java.lang.foreign.MemorySegment;
 import syskit.posix.in_addr;
 import syskit.posix.pthread_mutex_t;
 import syskit.posix.sockaddr_in;
+import syskit.os.Errno;
 
 /**
  * Exercise ch18/echo_threadserv (chapter 18, question 7), the reference answer: a threaded echo
@@ -91,7 +92,7 @@ public final class EchoThreadserv {
     }
 
     static void error_handling(String message) {
-        System.err.println(message);
+        Errno.perror(message);   // the book's message and, as perror(3) prints it, the reason
         exit(1);
     }
 }

@@ -46,7 +46,7 @@ class BoundHostTest {
                     assertThat(two.exitStatus()).as(pairing + "\n" + two).isZero();
                     assertThat(two.stdout() + two.stderr()).isEmpty();
                     assertThat(Udp.queued(port)).as(pairing + ": bytes queued while bound_host1 is stopped").isPositive();
-                    assertThat(one.stdout()).isEmpty();
+                    assertThat(one.stdout()).as(pairing + ": printed while stopped").isEmpty();
                     one.signal(Signal.SIGCONT);
                     Result r = one.await();
                     assertThat(r.exitStatus()).as(pairing + "\n" + r).isZero();
