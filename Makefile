@@ -2,7 +2,7 @@
 # 'make help' lists the targets. Every target finds a JDK >= 25 itself (bin/find-jdk).
 SHELL := /bin/bash
 .DEFAULT_GOAL := tour
-.PHONY: tour help build test run list stress check grade try reset bench trace bindings clean jdk ref
+.PHONY: tour help build test run list stress check grade try reset bench trace bindings clean jdk ref exercises hint watch
 
 # The JDK, found once per make run: JAVA_HOME if new enough, else the newest under /usr/lib/jvm
 # (a nested make gets it from the command line). bin/syskit is told its java, saving a look-up.
@@ -28,6 +28,9 @@ help:
 	@echo 'make stress EX=<id> N=.. run a listing N times, count hangs and failures'
 	@echo 'make check EX=<id>       check your answer to an exercise (FILE=<x.java>: check another file)'
 	@echo 'make try EX=<id>         run your exercise answer as make check last compiled it'
+	@echo 'make watch EX=<id>       make check again each time you save your file; Ctrl-C ends it'
+	@echo 'make exercises           every exercise: not started, failing (n of m checks) or passing'
+	@echo 'make hint EX=<id>        the next hint for an exercise, one at a time'
 	@echo 'make grade EX=<id> DIR=<folder>  grade a class: one .java file or sub-folder per student'
 	@echo 'make reset EX=<id>       put the untouched starter back into exercises/<id>/'
 	@echo 'make ref EX=<id> ARGS=.. its C reference, compiled as the tests do (target/ref/<id>)'
@@ -78,6 +81,15 @@ tour: build
 
 check: jdk
 	@bin/check $(EX) $(FILE)
+
+watch: jdk
+	@bin/watch $(EX) $(FILE)
+
+exercises:
+	@bin/exercises
+
+hint:
+	@bin/hint $(EX)
 
 grade: jdk
 	@bin/grade $(EX) $(DIR) $(if $(TSV),--tsv $(TSV)) $(if $(JUNIT),--junit $(JUNIT))

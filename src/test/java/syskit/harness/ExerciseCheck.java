@@ -25,6 +25,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 import syskit.launch.Listings;
+import syskit.os.Messages;
 
 /**
  * Runs the checks of one exercise against an answer and reports them in the learner's words.
@@ -214,7 +215,7 @@ public final class ExerciseCheck {
 
     /** What bin/check and bin/grade say of an id that names no exercise. */
     public static String noExercise(String id) {
-        return "no exercise '" + id + "' (exercises/<chapter>/<name>, e.g. ch01/copy_file).";
+        return Messages.text("no.exercise", id);
     }
 
     /** bin/check: {@code ExerciseCheck <exercise> <classes dir> <answer.java>...}; exit 0 when every check passed. */
@@ -237,7 +238,7 @@ public final class ExerciseCheck {
         }
         String exercise = args[0];
         if (exercise(exercise) == null) {
-            System.err.println("check: " + noExercise(exercise));
+            Messages.println(System.err, "check: " + noExercise(exercise));
             return 2;
         }
         Path out = Path.of(args[1]);
@@ -250,8 +251,9 @@ public final class ExerciseCheck {
         }
         String errors = compile(sources, out);
         if (!errors.isEmpty()) {
-            System.out.println("\nYour file does not compile. javac says:\n\n" + clipLines(errors, 40).indent(4)
-                    + "\n" + exercise + ": fix the first error above (file:line), then run make check again.");
+            say("\n" + Messages.text("check.nocompile") + "\n\n" + clipLines(errors, 40).indent(4) + "\n"
+                    + Messages.text("check.fixfirst", exercise));
+            record(exercise, 0, -1);
             return 1;
         }
         String missing = missingClass(exercise, out);
@@ -260,8 +262,7 @@ public final class ExerciseCheck {
             return 1;
         }
         if (Boolean.getBoolean("syskit.keepForTry")) keepForTry(exercise, out);
-        System.out.println("Checking " + exercise + ": each check runs your program as real processes; "
-                + "one that hangs is stopped after 15 s.\n");
+        say(Messages.text("check.header", exercise, CHECK_TIMEOUT) + "\n");
         List<Outcome> outcomes = run(exercise, out);
         if (outcomes.isEmpty()) {
             System.err.println("No checks found for " + exercise + ": expected tests tagged @Tag(\"" + exercise
@@ -270,21 +271,36 @@ public final class ExerciseCheck {
         }
         long passed = outcomes.stream().filter(Outcome::passed).count();
         for (Outcome o : outcomes) {
-            System.out.println((o.passed() ? "  PASS  " : "  FAIL  ") + o.check());
-            if (!o.passed()) System.out.println("\n" + wrap(o.message(), 92).indent(8));
+            say("  " + Messages.text(o.passed() ? "check.pass" : "check.fail", o.check()));
+            if (!o.passed()) say("\n" + wrap(o.message(), 92).indent(8));
         }
-        System.out.println();
+        say("");
         if (outcomes.stream().anyMatch(Outcome::checkerFault)) {
-            System.out.println(exercise + ": " + passed + " of " + outcomes.size() + " checks pass, but a check itself "
-                    + "went wrong (see above), so this is no grade; please report it to your teacher.");
+            say(Messages.text("check.fault", exercise, passed, outcomes.size()));
             return 2;
         }
-        if (passed == outcomes.size()) {
-            System.out.println(exercise + ": all " + passed + " checks pass. Well done.");
-        } else {
-            System.out.println(exercise + ": " + passed + " of " + outcomes.size() + " checks pass. "
-                    + "Read the first FAIL above, change your file, and run make check again.");
-        }
+        record(exercise, passed, outcomes.size());
+        say(passed == outcomes.size() ? Messages.text("check.all", exercise, passed)
+                : Messages.text("check.some", exercise, passed, outcomes.size()));
         return passed == outcomes.size() ? 0 : 1;
+    }
+
+    /** A line for the learner, as UTF-8 bytes whatever the JVM's stdout encoding (Korean under LANG=ko_KR.UTF-8). */
+    private static void say(String text) {
+        Messages.println(System.out, text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
+    }
+
+    /**
+     * The learner's last verdict, for make exercises: "passed total" (total -1: it did not compile)
+     * into the file the system property syskit.status names; bin/check sets it when it checks the
+     * learner's own file, not another one.
+     */
+    private static void record(String exercise, long passed, int total) throws IOException {
+        String file = System.getProperty("syskit.status", "");
+        if (file.isEmpty()) return;
+        Path status = Path.of(file), tmp = Path.of(file + ".tmp");
+        Files.createDirectories(status.getParent());
+        Files.writeString(tmp, passed + " " + total + "\n");
+        Files.move(tmp, status, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }
