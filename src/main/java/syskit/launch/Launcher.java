@@ -110,7 +110,7 @@ public final class Launcher {
         }
         String overrun = MemoryCheck.describe(t);
         if (overrun != null) {
-            System.err.println("syskit: " + id + ": " + overrun);
+            Messages.println(System.err, "syskit: " + id + ": " + overrun);
             return 1;
         }
         System.err.println("syskit: " + id + (ForkSafety.inChild() ? " (child process)" : "")

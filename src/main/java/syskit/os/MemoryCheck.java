@@ -18,12 +18,12 @@ public final class MemoryCheck {
 
     /** Which way the refused call would have copied: into the buffer (read, recv) or out of it (write, send). */
     public enum Copy {
-        INTO("write"), OUT_OF("read");
+        INTO("overrun.into"), OUT_OF("overrun.out_of");
 
-        private final String verb;
+        private final String message;   // its key in syskit/messages*.properties
 
-        Copy(String verb) {
-            this.verb = verb;
+        Copy(String message) {
+            this.message = message;
         }
     }
 
@@ -39,10 +39,10 @@ public final class MemoryCheck {
 
     /**
      * The one reporter of every overrun the kit refuses: {@code call: what; C would write (or read)
-     * past its end}. The launcher adds the listing's line where it happened ({@link #describe}).
+     * past its end}, in the learner's language ({@link Messages}). The launcher adds the listing's line where it happened ({@link #describe}).
      */
     public static Overrun overrun(String call, String what, Copy copy) {
-        return new Overrun(call + ": " + what + "; C would " + copy.verb + " past its end");
+        return new Overrun(Messages.text(copy.message, call, what));
     }
 
     /** One line for an overrun (and where in the listing it happened), or null for any other exception. */
@@ -50,8 +50,7 @@ public final class MemoryCheck {
         if (!(t instanceof IndexOutOfBoundsException)) return null;
         String where = where(t.getStackTrace());
         if (t instanceof Overrun) return t.getMessage() + where;
-        return "an index past the end of a buffer" + where + ": " + t.getMessage()
-                + "; C would have read or written memory that is not the buffer's";
+        return Messages.text("index.past", where, t.getMessage());
     }
 
     /** " (File.java:line)" of the first frame in the listing's own code (not the kit's), or "". */

@@ -48,6 +48,19 @@ class MessagesTest {
         assertThat(r.get(1).stdout()).isEmpty();
     }
 
+    /** The overrun line too: the kit's words in Korean, the call and the listing's line as they are. */
+    @Test
+    void anOverrunIsReportedInTheLearnersLanguage() {
+        String full = "123456789012345678901234567890";   // fills ch12/select's buf: its NUL goes one past the end
+        List<Result> r = Run.all(inLocale(Run.listing("ch12/select", "1").stdin(full), "C"),
+                inLocale(Run.listing("ch12/select", "1").stdin(full), "ko_KR.UTF-8"));
+        assertThat(r.get(0).exitStatus()).as(r.get(0).toString()).isEqualTo(1);
+        assertThat(r.get(0).stderr()).startsWith("syskit: ch12/select: an index past the end of a buffer (SelectDemo.java:");
+        assertThat(r.get(1).exitStatus()).as(r.get(1).toString()).isEqualTo(1);
+        assertThat(r.get(1).stderr()).startsWith("syskit: ch12/select: 버퍼의 끝을 넘는 인덱스 (SelectDemo.java:")
+                .contains("C라면 버퍼의 것이 아닌 메모리를 읽거나 썼을 것이다");
+    }
+
     @Test
     void findJdkSaysWhatToInstallInTheLearnersLanguage(@TempDir Path emptyJvmDir) {
         String findJdk = Run.ROOT.resolve("bin/find-jdk").toString();
