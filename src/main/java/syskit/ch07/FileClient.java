@@ -56,6 +56,8 @@ public final class FileClient {
 
             while ((read_cnt = read(sd, buf, BUF_SIZE)) > 0)   // the book's != 0 would loop forever on -1
                 fwrite(buf, 1, read_cnt, fp);
+            if (read_cnt == -1)   // not in the book: a reset is no end of file, and the file is not whole
+                error_handling("read() error");
 
             System.out.println("Received file data");
             write(sd, arena.allocateFrom("Thank you"), 10);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,6 +91,30 @@ class FileTransferTest {
             }
         } finally {
             servers.forEach(Run.Started::close);
+        }
+    }
+
+    /**
+     * A server of the test's own sends 100 bytes, then resets the connection (SO_LINGER 0): one
+     * of the client's reads returns -1 (ECONNRESET), which is no end of file. Java and C alike say so and
+     * exit 1, and never claim "Received file data".
+     */
+    @Test
+    void aResetIsAnErrorNotTheEndOfTheFile() throws Exception {
+        for (boolean c : new boolean[] {false, true}) {
+            Path where = Files.createDirectory(dir.resolve("reset-" + (c ? "c" : "java")));
+            try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                    Run.Started client = client(c, listener.getLocalPort()).dir(where).start()) {
+                try (Socket s = listener.accept()) {
+                    s.getOutputStream().write(new byte[100]);
+                    s.getOutputStream().flush();
+                    s.setSoLinger(true, 0);   // close sends RST, not FIN: whatever the client reads next is -1
+                }
+                Result r = client.await();
+                assertThat(r.exitStatus()).as(r.toString()).isEqualTo(1);
+                assertThat(r.stdout()).as(r.toString()).doesNotContain("Received file data");
+                assertThat(r.stderr()).isEqualTo("read() error: Connection reset by peer\n");
+            }
         }
     }
 
