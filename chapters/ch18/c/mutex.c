@@ -1,4 +1,4 @@
-/* ch18/mutex: thread4 under a mutex: result: 0. thread_inc locks around every step, thread_des around its loop, as in the book.
+/* ch18/mutex: thread4 under a mutex: result: 0. thread_inc locks around its loop, thread_des around every step, as in the book.
  * Usage: mutex [count [threads]]   (the book's: 50000000 and 100) */
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,20 +42,20 @@ int main(int argc, char *argv[])
 void *thread_inc(void *arg)
 {
     int i;
-    for (i = 0; i < COUNT; i++) {
-        pthread_mutex_lock(&mutex);
+    pthread_mutex_lock(&mutex);
+    for (i = 0; i < COUNT; i++)
         num += 1;
-        pthread_mutex_unlock(&mutex);
-    }
+    pthread_mutex_unlock(&mutex);
     return NULL;
 }
 
 void *thread_des(void *arg)
 {
     int i;
-    pthread_mutex_lock(&mutex);
-    for (i = 0; i < COUNT; i++)
+    for (i = 0; i < COUNT; i++) {
+        pthread_mutex_lock(&mutex);
         num -= 1;
-    pthread_mutex_unlock(&mutex);
+        pthread_mutex_unlock(&mutex);
+    }
     return NULL;
 }

@@ -10,8 +10,8 @@ import syskit.posix.pthread_mutex_t;
 
 /**
  * ch18/mutex: thread4 under a mutex: result: 0, every time. As in the book, the two thread
- * functions lock differently: thread_inc takes the lock for every single step (COUNT lock and
- * unlock calls per thread), thread_des once around its whole loop.
+ * functions lock differently: thread_inc takes the lock once around its whole loop, thread_des
+ * for every single step (COUNT lock and unlock calls per thread).
  * Usage: mutex [count [threads]]   (the book's: 50000000 and 100)
  */
 public final class Mutex {
@@ -46,20 +46,20 @@ public final class Mutex {
 
     static MemorySegment thread_inc(MemorySegment arg) {
         int i;
-        for (i = 0; i < COUNT; i++) {
-            pthread_mutex_lock(mutex);
+        pthread_mutex_lock(mutex);
+        for (i = 0; i < COUNT; i++)
             num += 1;
-            pthread_mutex_unlock(mutex);
-        }
+        pthread_mutex_unlock(mutex);
         return MemorySegment.NULL;
     }
 
     static MemorySegment thread_des(MemorySegment arg) {
         int i;
-        pthread_mutex_lock(mutex);
-        for (i = 0; i < COUNT; i++)
+        for (i = 0; i < COUNT; i++) {
+            pthread_mutex_lock(mutex);
             num -= 1;
-        pthread_mutex_unlock(mutex);
+            pthread_mutex_unlock(mutex);
+        }
         return MemorySegment.NULL;
     }
 }
