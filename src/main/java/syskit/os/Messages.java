@@ -47,12 +47,21 @@ public final class Messages {
         return Locale.ROOT;
     }
 
+    /** Another bundle of the learner's words (the exercise checks' syskit/checks*.properties), in the same language. */
+    public static ResourceBundle bundle(String baseName) {
+        return load(baseName, locale(System.getenv()));
+    }
+
     private static ResourceBundle load(Locale locale) {
+        return load("syskit.messages", locale);
+    }
+
+    private static ResourceBundle load(String baseName, Locale locale) {
         ResourceBundle.Control noJvmDefault = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
         try {
-            return ResourceBundle.getBundle("syskit.messages", locale, noJvmDefault);
+            return ResourceBundle.getBundle(baseName, locale, noJvmDefault);
         } catch (MissingResourceException e) {
-            return ResourceBundle.getBundle("syskit.messages", Locale.ROOT, noJvmDefault);
+            return ResourceBundle.getBundle(baseName, Locale.ROOT, noJvmDefault);
         }
     }
 }

@@ -1,6 +1,5 @@
 package syskit.ch01;
 
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import syskit.harness.Checks;
 import syskit.harness.LearnerRun;
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -61,13 +61,11 @@ class CopyFileTest {
         Path d = smallRun();
         for (String name : new String[] {"dst1", "dst2"}) {
             Path f = d.resolve(name);
-            if (!Files.exists(f)) fail("Your program made no %s.", name);
+            if (!Files.exists(f)) Checks.fail("CopyFileTest.noFile", name);
             Set<PosixFilePermission> p = Files.getPosixFilePermissions(f);
             if (!p.contains(PosixFilePermission.OWNER_READ) || !p.contains(PosixFilePermission.OWNER_WRITE)) {
-                fail("%s was created with permissions %s: its owner may not %s it. open() with O_CREAT takes a third "
-                        + "argument, the mode of the new file; with no mode the kit passes 0 (C passes garbage). "
-                        + "Use open(path, O_CREAT | O_WRONLY | O_TRUNC, 0644).", name, PosixFilePermissions.toString(p),
-                        p.contains(PosixFilePermission.OWNER_READ) ? "write" : "read");
+                Checks.fail(p.contains(PosixFilePermission.OWNER_READ) ? "CopyFileTest.noMode.write" : "CopyFileTest.noMode.read",
+                        name, PosixFilePermissions.toString(p));
             }
         }
     }
@@ -78,14 +76,12 @@ class CopyFileTest {
     void aCopyOverALongerFileReplacesIt() throws IOException {
         byte[] old = "an older file, longer than the one copied over it\n".repeat(10).getBytes();
         Path d = copy("over", TEXT.getBytes(), old);
-        String[][] copies = {{"dst1", "system calls", "open(path, O_CREAT | O_WRONLY | O_TRUNC, 0644)"},
-                             {"dst2", "stdio", "fopen(path, \"wb\")"}};
+        String[][] copies = {{"dst1", Checks.text("CopyFileTest.withSyscalls"), "open(path, O_CREAT | O_WRONLY | O_TRUNC, 0644)"},
+                             {"dst2", Checks.text("CopyFileTest.withStdio"), "fopen(path, \"wb\")"}};
         for (String[] c : copies) {
             byte[] got = Files.readAllBytes(d.resolve(c[0]));
             if (got.length == old.length && Arrays.equals(got, 0, TEXT.length(), TEXT.getBytes(), 0, TEXT.length())) {
-                fail("%s already held %d bytes; after your copy (with %s) of a %d-byte file it still has %d: the older "
-                        + "file's end is left behind. Open it with %s, so that an existing file starts empty.",
-                        c[0], old.length, c[1], TEXT.length(), got.length, c[2]);
+                Checks.fail("CopyFileTest.noTrunc", c[0], old.length, c[1], TEXT.length(), got.length, c[2]);
             }
         }
         compare(d, TEXT.getBytes());
@@ -110,29 +106,26 @@ class CopyFileTest {
             Files.write(d.resolve("dst2"), old);
         }
         Result r = LearnerRun.overran(Run.listing(EXERCISE, "src", "dst1", "dst2").dir(d).run());
-        if (r.hung()) fail("Your program did not end within 20 s: does a loop wait for read() to return 0 and stop then?");
-        if (r.exitStatus() != 0) fail("Your program ended with exit status %d instead of 0.%n%s", r.exitStatus(), r.stderr());
+        if (r.hung()) Checks.fail("CopyFileTest.hung");
+        if (r.exitStatus() != 0) Checks.fail("CopyFileTest.status", r.exitStatus(), r.stderr());
         return d;
     }
 
     private static void compare(Path d, byte[] original) throws IOException {
-        String[][] copies = {{"dst1", "system calls (open/read/write)", "read"}, {"dst2", "stdio (fopen/fread/fwrite)", "fread"}};
+        String[][] copies = {{"dst1", Checks.text("CopyFileTest.withSyscalls"), "read"}, {"dst2", Checks.text("CopyFileTest.withStdio"), "fread"}};
         for (String[] c : copies) {
             Path f = d.resolve(c[0]);
-            if (!Files.exists(f)) fail("There is no %s: the copy with %s is missing.", c[0], c[1]);
-            if (!Files.isReadable(f)) fail("%s cannot be read (permissions %s).", c[0], Files.getPosixFilePermissions(f));
+            if (!Files.exists(f)) Checks.fail("CopyFileTest.noCopy", c[0], c[1]);
+            if (!Files.isReadable(f)) Checks.fail("CopyFileTest.unreadable", c[0], Files.getPosixFilePermissions(f));
             byte[] got = Files.readAllBytes(f);
             if (got.length > original.length) {
-                fail("The copy made with %s has %d bytes, the original %d: write only the bytes read returned (its return "
-                        + "value), not the whole buffer.", c[1], got.length, original.length);
+                Checks.fail("CopyFileTest.tooLong", c[1], got.length, original.length);
             }
             if (got.length < original.length) {
-                fail("The copy made with %s has only the first %d bytes of %d: %s returns at most one buffer; call it "
-                        + "in a loop, writing each piece, until it returns 0.", c[1], got.length, original.length, c[2]);
+                Checks.fail("CopyFileTest.tooShort", c[1], got.length, original.length, c[2]);
             }
             if (!Arrays.equals(got, original)) {
-                fail("The copy made with %s has the right size but different bytes, first at offset %d: copy the bytes "
-                        + "as they are (no strings: a file may contain NUL bytes).", c[1], Arrays.mismatch(got, original));
+                Checks.fail("CopyFileTest.otherBytes", c[1], Arrays.mismatch(got, original));
             }
         }
     }

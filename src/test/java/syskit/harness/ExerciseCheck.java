@@ -79,10 +79,11 @@ public final class ExerciseCheck {
                 @Override
                 public void executionFinished(TestIdentifier test, TestExecutionResult result) {
                     if (!test.isTest()) return;
-                    String method = test.getSource().filter(MethodSource.class::isInstance)
-                            .map(s -> ((MethodSource) s).getMethodName()).orElse(test.getDisplayName());
+                    MethodSource source = test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast).orElse(null);
+                    String method = source != null ? source.getMethodName() : test.getDisplayName();
+                    String name = source != null ? Checks.name(source.getClassName(), method) : null;
                     String message = result.getThrowable().map(ExerciseCheck::describe).orElse("");
-                    outcomes.add(new Outcome(method, test.getDisplayName(),
+                    outcomes.add(new Outcome(method, name != null ? name : test.getDisplayName(),
                             result.getStatus() == TestExecutionResult.Status.SUCCESSFUL, message));
                 }
             });
