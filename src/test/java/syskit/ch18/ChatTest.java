@@ -217,8 +217,8 @@ class ChatTest {
                 Socket conn = fake.accept();
                 conn.close();
                 long before = Proc.cpuTicks(client.pid());
-                // a whole second of CPU time, where an idle client would use none; 30 s is only a bound
-                boolean spun = Await.until(() -> Proc.cpuTicks(client.pid()) - before >= 100, Duration.ofSeconds(30));
+                // half a second of CPU time, where an idle client would use none; 30 s is only a bound
+                boolean spun = Await.until(() -> Proc.cpuTicks(client.pid()) - before >= 50, Duration.ofSeconds(30));
                 assertThat(spun).as("%s client: CPU ticks after the server closed: %d", c ? "C" : "Java",
                         Proc.cpuTicks(client.pid()) - before).isTrue();
                 assertThat(client.alive()).isTrue();
