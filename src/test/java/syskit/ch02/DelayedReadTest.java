@@ -1,7 +1,5 @@
 package syskit.ch02;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -19,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import syskit.harness.Await;
-import syskit.harness.Peers;
+import syskit.harness.Checks;
 import syskit.harness.Proc;
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -62,12 +60,11 @@ class DelayedReadTest {
                 String[] where = new String[1];
                 boolean settled = Await.until(() -> (where[0] = blockedIn(c.pid())) != null || !c.alive(), TIMEOUT);
                 if (!settled || where[0] == null) {
-                    fail("Your program should wait in a read of stdin (for Enter) after connecting, but it %s.%n%nIt printed:%n%s",
-                            c.alive() ? "did not" : "ended (" + c.kill() + ")", c.stdout());
+                    if (c.alive()) Checks.fail("DelayedReadTest.noWait.running", c.stdout());
+                    Checks.fail("DelayedReadTest.noWait.ended", c.kill(), c.stdout());
                 }
                 if (where[0].equals("socket")) {
-                    fail("Your program called read() on the socket before the delay: it must wait for Enter first, "
-                            + "so that all three writes have arrived when it reads.%n%nIt printed:%n%s", c.stdout());
+                    Checks.fail("DelayedReadTest.socketFirst", c.stdout());
                 }
                 if (onlyTheWait) return;
 
@@ -92,11 +89,11 @@ class DelayedReadTest {
                 String want = "Press Enter to read: Message from server : Hello World! \nFunction read call count: 1 \n";
                 if (!r.stdout().equals(want)) {
                     String hint = r.stdout().contains("count: 13")
-                            ? " It made 13 read() calls: one is enough, all 13 bytes were there when it read."
+                            ? Checks.text("DelayedReadTest.thirteenReads")
                             : "";
-                    fail("Your program printed:%n%s%nIt should print:%n%s%s", r.stdout(), want, hint);
+                    Checks.fail("DelayedReadTest.printed", r.stdout(), want, hint);
                 }
-                if (r.exitStatus() != 0) fail("Your program ended with exit status %d instead of 0.", r.exitStatus());
+                if (r.exitStatus() != 0) Checks.fail("DelayedReadTest.status", r.exitStatus());
             }
         }
     }

@@ -1,7 +1,5 @@
 package syskit.ch04;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import syskit.harness.Checks;
 import syskit.harness.Result;
 import syskit.harness.Run;
 import syskit.harness.Tcp;
@@ -44,8 +43,7 @@ class HelloIterativeTest {
         try (Run.Started s = Tcp.serve(EXERCISE, port, dir)) {
             String got = greeting(s, port, 1);
             if (!got.equals(HELLO)) {
-                fail("The client received %s instead of the 13 bytes \"Hello World!\\0\": write the message once per "
-                        + "client, with sizeof(message) bytes.", shown(got));
+                Checks.fail("HelloIterativeTest.wrongGreeting", shown(got));
             }
         }
     }
@@ -59,11 +57,11 @@ class HelloIterativeTest {
             for (int i = 1; i <= 3; i++) {
                 String got = greeting(s, port, i);
                 if (!got.equals(HELLO)) {
-                    fail("Client %d received %s instead of \"Hello World!\\0\".", i, shown(got));
+                    Checks.fail("HelloIterativeTest.wrongGreetingOf", i, shown(got));
                 }
             }
             if (!s.alive()) {
-                fail("After three clients your server had ended (%s): it must wait for the next client.", s.kill());
+                Checks.fail("HelloIterativeTest.ended", s.kill());
             }
         }
     }
@@ -79,25 +77,23 @@ class HelloIterativeTest {
             try {
                 while ((n = in.read(buf)) != -1) got.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
             } catch (SocketTimeoutException e) {
-                fail("Client %d received %s, then waited 5 s: your server never closed the connection. "
-                        + "Call close(clnt_sock) after the write, or the client never sees the end.", i, shown(got.toString()));
+                Checks.fail("HelloIterativeTest.neverClosed", i, shown(got.toString()));
             }
             return got.toString();
         } catch (IOException e) {
             String why = "";
             if (s.awaitExit(java.time.Duration.ofSeconds(10))) {
                 Result r = s.kill();
-                why = " Your server had ended with exit status " + r.exitStatus()
-                        + (r.stderr().isBlank() ? "" : " and printed \"" + r.stderr().strip() + "\"") + ".";
+                why = r.stderr().isBlank() ? Checks.text("HelloIterativeTest.why.status", r.exitStatus())
+                        : Checks.text("HelloIterativeTest.why.printed", r.exitStatus(), r.stderr().strip());
             }
-            fail("Client %d: the connection failed (%s).%s After a client, go back to accept() for the next one, "
-                    + "on the listening socket, which must stay open: close only the client's socket.", i, e.getMessage(), why);
-            return null;
+            throw Checks.fail("HelloIterativeTest.noConnection", i, e.getMessage(), why);
         }
     }
 
     private static String shown(String s) {
-        return s.isEmpty() ? "nothing" : "\"" + s.replace("\0", "\\0") + "\" (" + s.length() + " bytes)";
+        return s.isEmpty() ? Checks.text("HelloIterativeTest.nothing")
+                : Checks.text("HelloIterativeTest.shown", s.replace("\0", "\\0"), s.length());
     }
 
 }

@@ -1,7 +1,5 @@
 package syskit.ch05;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import syskit.harness.Await;
-import syskit.harness.Peers;
+import syskit.harness.Checks;
 import syskit.harness.Run;
 import syskit.harness.Tcp;
 
@@ -71,8 +69,7 @@ class FileRequestTest {
         try (Run.Started s = Tcp.serve(EXERCISE, port, dir)) {
             byte[] got = request(port, "no-such-file.txt", false);
             if (got.length > 0) {
-                fail("For a file that does not exist your server sent %d bytes: it should send nothing and close "
-                        + "the connection.", got.length);
+                Checks.fail("FileRequestTest.missingSent", got.length);
             }
             expectFile(port, "hello.txt", HELLO, false);
         }
@@ -91,22 +88,16 @@ class FileRequestTest {
     private static void expectFile(int port, String name, byte[] want, boolean inPieces) {
         byte[] got = request(port, name, inPieces);
         if (got.length == 0) {
-            fail("Your server hung up without sending %s%s. Did open() get exactly \"%s\"? The newline that ends the "
-                    + "name must not be part of it: put the NUL in its place.", name,
-                    inPieces ? ", whose name came one byte per write: read up to the newline in a loop, one read() may "
-                            + "return only the first byte" : "", name);
+            Checks.fail(inPieces ? "FileRequestTest.hungUp.inPieces" : "FileRequestTest.hungUp", name, name);
         }
         if (got.length > want.length) {
-            fail("For %s (%d bytes) your server sent %d bytes, more bytes than the file has: write only the bytes each "
-                    + "read() returned.", name, want.length, got.length);
+            Checks.fail("FileRequestTest.tooMany", name, want.length, got.length);
         }
         if (got.length < want.length) {
-            fail("For %s your server sent only the first %d bytes of %d: read and write in a loop until read() returns 0.",
-                    name, got.length, want.length);
+            Checks.fail("FileRequestTest.tooFew", name, got.length, want.length);
         }
         if (!Arrays.equals(got, want)) {
-            fail("For %s your server sent %d bytes, as many as the file has, but different ones: send the bytes as they "
-                    + "are.", name, got.length);
+            Checks.fail("FileRequestTest.otherBytes", name, got.length);
         }
     }
 
@@ -137,11 +128,10 @@ class FileRequestTest {
             try {
                 while ((n = in.read(buf)) != -1) got.write(buf, 0, n);
             } catch (SocketTimeoutException e) {
-                fail("After the name %s your server sent %d bytes and then neither more nor the end of the connection "
-                        + "for 5 s: close the client's socket when the file is sent.", name, got.size());
+                Checks.fail("FileRequestTest.noEnd", name, got.size());
             }
         } catch (IOException e) {
-            if (!(e.getMessage() != null && e.getMessage().contains("reset"))) fail("Client asking for %s: %s", name, e);
+            if (!(e.getMessage() != null && e.getMessage().contains("reset"))) Checks.fail("FileRequestTest.clientFailed", name, e);
         }
         return got.toByteArray();
     }

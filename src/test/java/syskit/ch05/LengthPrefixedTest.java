@@ -1,7 +1,5 @@
 package syskit.ch05;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import syskit.harness.Await;
-import syskit.harness.Peers;
+import syskit.harness.Checks;
 import syskit.harness.Result;
 import syskit.harness.Run;
 import syskit.harness.Tcp;
@@ -77,23 +75,21 @@ class LengthPrefixedTest {
                 for (int i = 0; i < 3 && problem == null; i++) {
                     byte[] prefix = in.readNBytes(4);
                     if (prefix.length < 4) {
-                        problem = "Your program closed the connection (or sent only " + prefix.length
-                                + " bytes) where the 4-byte length of line " + (i + 1) + " should be.";
+                        problem = Checks.text("LengthPrefixedTest.closedEarly", prefix.length, i + 1);
                         break;
                     }
                     int len = ByteBuffer.wrap(prefix).getInt();   // ByteBuffer is big endian: network order
                     String expected = lines.get(i);
                     if (len != expected.length()) {
-                        problem = String.format("For line %d, \"%s\" (%d bytes), the 4 length bytes were %s, which is %d "
-                                + "in network byte order (big endian).%s Send the length of the line without its newline, "
-                                + "as htonl(str_len).", i + 1, expected, expected.length(), HexFormat.ofDelimiter(" ").formatHex(prefix),
-                                len, Integer.reverseBytes(len) == expected.length() ? " The bytes are in host order: you forgot htonl." : "");
+                        problem = Checks.text("LengthPrefixedTest.wrongLength", i + 1, expected, expected.length(),
+                                HexFormat.ofDelimiter(" ").formatHex(prefix), len,
+                                Integer.reverseBytes(len) == expected.length() ? Checks.text("LengthPrefixedTest.hostOrder") : "");
                         break;
                     }
                     String text = new String(in.readNBytes(len), StandardCharsets.UTF_8);
                     received.add(text);
                     if (!text.equals(expected)) {
-                        problem = "After the length of line " + (i + 1) + " came \"" + shown(text) + "\" instead of \"" + expected + "\".";
+                        problem = Checks.text("LengthPrefixedTest.wrongText", i + 1, shown(text), expected);
                         break;
                     }
                     byte[] reply = replies.get(i).getBytes(StandardCharsets.UTF_8);
@@ -111,29 +107,26 @@ class LengthPrefixedTest {
                     out.flush();
                 }
                 if (problem == null && in.read() != -1) {
-                    problem = "After the three rounds your program sent more bytes instead of closing the connection.";
+                    problem = Checks.text("LengthPrefixedTest.moreBytes");
                 }
             } catch (IOException e) {
-                if (problem == null) problem = "The connection failed: " + e.getMessage() + ".";
+                if (problem == null) problem = Checks.text("LengthPrefixedTest.connectionFailed", e.getMessage());
             }
             Result r = c.await();
             String out = r.stdout();
             StringBuilder want = new StringBuilder();
             for (String reply : replies) want.append("Input message: Message from server: ").append(reply).append('\n');
-            String pieces = "The replies came in pieces: the length in two halves of 2 bytes, the text in two parts. One read() "
-                    + "returns only what has arrived; call read() until you have all 4 bytes of the length, then all the bytes of the text.";
+            String pieces = Checks.text("LengthPrefixedTest.pieces");
             if (problem != null) {
-                fail("%s%n%nYour program printed:%n%s%s", problem, shown(out) + stderr(r), inPieces ? "\n\n" + pieces : "");
+                Checks.fail("LengthPrefixedTest.problem", problem, shown(out) + stderr(r), inPieces ? "\n\n" + pieces : "");
             }
             if (r.hung() || !out.equals(want.toString())) {
-                String hint = inPieces ? pieces
-                        : "Each reply is printed as \"Message from server: <text>\". The reply carries no NUL: after reading its "
-                          + "bytes, put message[str_len] = 0, or the end of your own longer line shows after it.";
-                fail("%sYour program printed:%n%s%nIt should print:%n%s%n%s%s",
-                        r.hung() ? "Your program did not end within " + TIMEOUT.toSeconds() + " s. " : "", shown(out), want, hint, stderr(r));
+                String hint = inPieces ? pieces : Checks.text("LengthPrefixedTest.noNul");
+                Checks.fail("LengthPrefixedTest.output",
+                        r.hung() ? Checks.text("LengthPrefixedTest.hung", TIMEOUT.toSeconds()) : "", shown(out), want, hint, stderr(r));
             }
             if (r.exitStatus() != 0) {
-                fail("Your program ended with exit status %d instead of 0.%s", r.exitStatus(), stderr(r));
+                Checks.fail("LengthPrefixedTest.status", r.exitStatus(), stderr(r));
             }
         }
     }

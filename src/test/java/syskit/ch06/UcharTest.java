@@ -1,7 +1,5 @@
 package syskit.ch06;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.DatagramPacket;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import syskit.harness.Await;
+import syskit.harness.Checks;
 import syskit.harness.Result;
 import syskit.harness.Run;
 import syskit.harness.Run.Started;
@@ -45,26 +44,21 @@ class UcharTest {
              DatagramSocket client = Udp.socket()) {
             Udp.send(client, bytes("hello server\n"), port);
             if (!awaitPrompts(server, 1).equals("Message from client: hello server\n" + PROMPT))
-                fail("After a client sent \"hello server\\n\", the server should print\n  Message from client: hello server\n"
-                        + "and then the prompt \"" + PROMPT + "\". It printed:\n" + server.stdout() + server.stderr());
+                Checks.fail("UcharTest.serverNoLine", PROMPT, server.stdout() + server.stderr());
             type(server, "hi client\n");
             DatagramPacket answer = awaitDatagram(client, server, 1);
             if (answer == null)
-                fail("You typed \"hi client\" at the server's prompt, but no answer ever reached the client: the server "
-                        + "went back to recvfrom without sending it to the client. Does the server keep the address "
-                        + "recvfrom fills in (clnt_adr, with clnt_adr_sz set to its size before the call) and pass it to sendto?");
+                Checks.fail("UcharTest.noAnswer");
             String got = new String(answer.getData(), 0, answer.getLength(), StandardCharsets.ISO_8859_1);
             if (!got.equals("hi client\n"))
-                fail("The client received a datagram of " + answer.getLength() + " bytes, " + shown(got)
-                        + ", but should get exactly the line typed, \"hi client\\n\" (10 bytes): send strlen(message) bytes.");
+                Checks.fail("UcharTest.serverWrongSize", answer.getLength(), shown(got));
             Udp.send(client, bytes("bye\n"), port);
             if (!awaitPrompts(server, 2).endsWith("Message from client: bye\n" + PROMPT))
-                fail("The server should keep taking turns: after its answer it waits for the next line. "
-                        + "The client sent \"bye\\n\", and the server printed:\n" + server.stdout());
+                Checks.fail("UcharTest.noTurns", server.stdout());
             type(server, "q\n");
             Result r = server.await();
             if (r.hung() || r.exitStatus() != 0)
-                fail("q alone at the server's prompt should end the server with status 0: " + r);
+                Checks.fail("UcharTest.serverQuit", r);
         }
     }
 
@@ -82,31 +76,25 @@ class UcharTest {
                 type(client, turn[0]);
                 DatagramPacket p = awaitDatagram(server, client, prompts);
                 if (p == null) {
-                    fail("You typed " + shown(turn[0]) + " at the client's prompt, but no datagram reached the server. "
-                            + "The client printed:\n" + client.stdout() + client.stderr());
+                    Checks.fail("UcharTest.noDatagram", shown(turn[0]), client.stdout() + client.stderr());
                     return;
                 }
                 String got = new String(p.getData(), 0, p.getLength(), StandardCharsets.ISO_8859_1);
                 if (!got.equals(turn[0]))
-                    fail("The server received a datagram of " + p.getLength() + " bytes, " + shown(got) + ", for the line "
-                            + shown(turn[0]) + " (" + turn[0].length() + " bytes). Send strlen(message) bytes, not the whole buffer: "
-                            + "the bytes after the NUL are whatever the buffer held before.");
+                    Checks.fail("UcharTest.clientWrongSize", p.getLength(), shown(got), shown(turn[0]), turn[0].length());
                 server.send(new DatagramPacket(bytes(turn[1]), turn[1].length(), p.getSocketAddress()));
                 expected += "Message from server: " + turn[1] + PROMPT;
                 String want = expected;
                 prompts++;
                 if (!awaitPrompts(client, prompts).contains("Message from server: " + turn[1].substring(0, 2)))
-                    fail("After the server answered " + shown(turn[1]) + ", the client should print\n" + want
-                            + "\nIt printed:\n" + client.stdout() + client.stderr());
+                    Checks.fail("UcharTest.noAnswerPrinted", shown(turn[1]), want, client.stdout() + client.stderr());
                 if (!client.stdout().equals(want))
-                    fail("The client should print each answer alone. Expected:\n" + want + "\nIt printed:\n" + client.stdout()
-                            + "\nA shorter answer after a longer one shows the end of the older: end the string at the "
-                            + "length recvfrom returns (message[str_len] = 0).");
+                    Checks.fail("UcharTest.leftovers", want, client.stdout());
             }
             type(client, "q\n");
             Result r = client.await();
             if (r.hung() || r.exitStatus() != 0)
-                fail("q alone at the client's prompt should end the client with status 0: " + r);
+                Checks.fail("UcharTest.clientQuit", r);
         }
     }
 
@@ -120,16 +108,14 @@ class UcharTest {
                      .timeout(Duration.ofSeconds(60)).start()) {
             type(client, "hello server\n");
             if (!awaitPrompts(server, 1).equals("Message from client: hello server\n" + PROMPT))
-                fail("The client's line \"hello server\" should appear at the server. Server printed:\n"
-                        + server.stdout() + server.stderr() + "\nClient printed:\n" + client.stdout() + client.stderr());
+                Checks.fail("UcharTest.lineAtServer", server.stdout() + server.stderr(), client.stdout() + client.stderr());
             type(server, "hello client\n");
             if (!awaitPrompts(client, 2).equals(PROMPT + "Message from server: hello client\n" + PROMPT))
-                fail("The server's answer \"hello client\" should appear at the client. Client printed:\n"
-                        + client.stdout() + client.stderr());
+                Checks.fail("UcharTest.answerAtClient", client.stdout() + client.stderr());
             type(client, "q\n");
             Result r = client.await();
             if (r.hung() || r.exitStatus() != 0)
-                fail("q at the client's prompt should end the client with status 0: " + r);
+                Checks.fail("UcharTest.quit", r);
         }
     }
 
@@ -139,7 +125,7 @@ class UcharTest {
     void badArgumentsPrintTheUsage() {
         Result r = Run.listing(EXERCISE, "client", "127.0.0.1").run();
         if (r.exitStatus() != 1 || !r.stdout().startsWith("Usage : "))
-            fail("\"client 127.0.0.1\" (no port) should print a line starting with \"Usage : \" and exit with 1: " + r);
+            Checks.fail("UcharTest.usage", r);
     }
 
     /** Waits until s has printed its prompt n times in all (or ended), then returns its stdout. */
