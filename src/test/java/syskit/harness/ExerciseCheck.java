@@ -134,14 +134,27 @@ public final class ExerciseCheck {
     static String wrap(String text, int width) {
         StringBuilder sb = new StringBuilder();
         for (String line : text.split("\n", -1)) {
-            while (line.length() > width && line.lastIndexOf(' ', width) > 0) {
-                int cut = line.lastIndexOf(' ', width);
+            int fits;
+            while ((fits = fitting(line, width)) < line.length() && line.lastIndexOf(' ', fits) > 0) {
+                int cut = line.lastIndexOf(' ', fits);
                 sb.append(line, 0, cut).append('\n');
                 line = line.substring(cut + 1);
             }
             sb.append(line).append('\n');
         }
         return sb.toString();
+    }
+
+    /** How many chars of line fill at most width terminal columns: Hangul and CJK take two each. */
+    private static int fitting(String line, int width) {
+        int columns = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            columns += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3)
+                    || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xff60) ? 2 : 1;
+            if (columns > width) return i;
+        }
+        return line.length();
     }
 
     /**
