@@ -1,7 +1,5 @@
 package syskit.ch10;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -10,6 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import syskit.harness.Await;
+import syskit.harness.Checks;
 import syskit.harness.Proc;
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -41,7 +40,7 @@ class NoZombieTest {
     void childrenEndingWhileTheParentIsStoppedAreAllReaped() {
         try (Run.Started s = Run.listing(EXERCISE).timeout(TIMEOUT).start()) {
             if (!s.awaitOutput("wait...", Duration.ofSeconds(15))) {
-                fail("Your program did not print 'wait...' within 15 s.%n%nOutput so far:%n%s", s.stdout());
+                Checks.fail("NoZombieTest.noWait", s.stdout());
             }
             int parent = s.pid();
             Signal.kill(parent, Signal.SIGSTOP);
@@ -49,35 +48,27 @@ class NoZombieTest {
                     Duration.ofSeconds(10));
             Signal.kill(parent, Signal.SIGCONT);
             if (!allEnded) {
-                fail("Expected the five children to end (as zombies) while the parent was stopped; its children "
-                        + "were: %s%n%nOutput so far:%n%s", Proc.childrenOf(parent), s.stdout());
+                Checks.fail("NoZombieTest.notEnded", Proc.childrenOf(parent), s.stdout());
             }
             // Going on, the parent finds ONE pending SIGCHLD for five ended children.
             Await.until(() -> !s.alive() || Proc.childrenOf(parent).isEmpty(), Duration.ofSeconds(5));
             List<Proc> zombies = Proc.childrenOf(parent).stream().filter(Proc::zombie).toList();
             if (s.alive() && !zombies.isEmpty()) {
-                fail("Five children ended while your parent was stopped; 5 s after it went on, %d of them are still "
-                        + "zombies. Their five SIGCHLDs merge into one (signals of one kind do not queue), so your "
-                        + "handler runs once: it must reap every child that has ended, calling waitpid(-1, status, "
-                        + "WNOHANG) in a loop until it returns 0 (none left that ended) or -1 (no children).%n%n"
-                        + "Output so far:%n%s", zombies.size(), s.stdout());
+                Checks.fail("NoZombieTest.stillZombies", zombies.size(), s.stdout());
             }
             expectAllFiveReaped(s.await());
         }
     }
 
     private static void expectAllFiveReaped(Result r) {
-        if (r.hung()) fail("Your program did not end within %d s.%n%nOutput so far:%n%s", TIMEOUT.toSeconds(), r.stdout());
+        if (r.hung()) Checks.fail("NoZombieTest.hung", TIMEOUT.toSeconds(), r.stdout());
         List<String> codes = r.lines().stream().filter(l -> l.startsWith("Child send: ")).sorted().toList();
         if (!codes.equals(List.of("Child send: 10", "Child send: 11", "Child send: 12", "Child send: 13", "Child send: 14"))
                 || !r.lines().contains("reaped 5 of 5")) {
-            fail("Expected the handler to reap all five children, printing 'Child send: 10' to 'Child send: 14', "
-                    + "and the parent to end with 'reaped 5 of 5'. A handler that reaps one child per call leaves "
-                    + "the others as zombies whenever their SIGCHLDs merge.%n%nOutput:%n%s", r.stdout());
+            Checks.fail("NoZombieTest.notAllReaped", r.stdout());
         }
         if (r.exitStatus() != 0) {
-            fail("Your program ended with status %d instead of 0.%n%nOutput:%n%s%nErrors:%n%s",
-                    r.exitStatus(), r.stdout(), r.stderr());
+            Checks.fail("NoZombieTest.status", r.exitStatus(), r.stdout(), r.stderr());
         }
     }
 }

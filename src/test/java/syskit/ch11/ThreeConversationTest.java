@@ -1,7 +1,5 @@
 package syskit.ch11;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import syskit.harness.Await;
+import syskit.harness.Checks;
 import syskit.harness.LearnerRun;
 import syskit.harness.Proc;
 import syskit.harness.Result;
@@ -45,7 +44,7 @@ class ThreeConversationTest {
     @DisplayName("stdin from a file of six lines: three rounds, each process reads exactly its own line")
     void sixLinesFromAFileMakeThreeRounds() {
         try (Started s = Run.listing(EXERCISE).stdin(text(SIX)).timeout(TIMEOUT).start()) {
-            expectConversation(finish(s, ""), "from a file", SIX, SIX);
+            expectConversation(finish(s, ""), Checks.text("ThreeConversationTest.fromAFile"), SIX, SIX);
         }
     }
 
@@ -60,7 +59,7 @@ class ThreeConversationTest {
                 type(s, SIX.get(i));
             }
             closeStdin(s);
-            expectConversation(finish(s, ""), "typed one line at a time", SIX, SIX);
+            expectConversation(finish(s, ""), Checks.text("ThreeConversationTest.typed"), SIX, SIX);
         }
     }
 
@@ -73,8 +72,7 @@ class ThreeConversationTest {
             int parent = s.pid();
             List<Proc> children = Proc.childrenOf(parent);
             if (children.size() != 1) {
-                fail("When 'Child : ' showed, your parent process had %d child processes; expected exactly one: "
-                        + "fork once, before the loops.", children.size());
+                Checks.fail("ThreeConversationTest.notOneChild", children.size());
             }
             int child = children.get(0).pid();
             Signal.kill(parent, Signal.SIGSTOP);
@@ -88,14 +86,10 @@ class ThreeConversationTest {
                         || Proc.ended(child), TIMEOUT);
                 String out = s.stdout();
                 if (out.contains("from Parent : " + SIX.get(0))) {
-                    fail("The parent was stopped, yet your child printed 'from Parent : %s': it read back the line it "
-                            + "had just sent.%n%nWith ONE pipe for both directions, a message goes to whichever process "
-                            + "reads first, and the sender itself may be first. Use two pipes, one per direction: "
-                            + "fds1 for child -> parent, fds2 for parent -> child.%n%nOutput:%n%s", SIX.get(0), shown(out));
+                    Checks.fail("ThreeConversationTest.readBack", SIX.get(0), shown(out));
                 }
                 if (!settled || !blockedReadingAPipe(child)) {
-                    fail("After sending its first line, your child should wait (read) on its pipe for the parent's "
-                            + "reply, but it did not.%n%nOutput:%n%s", shown(out));
+                    Checks.fail("ThreeConversationTest.noWait", shown(out));
                 }
             } finally {
                 Signal.kill(parent, Signal.SIGCONT);
@@ -111,7 +105,7 @@ class ThreeConversationTest {
         List<String> arrives = new ArrayList<>(typed);
         arrives.set(1, typed.get(1).substring(0, 29));
         try (Started s = Run.listing(EXERCISE).stdin(text(typed)).timeout(TIMEOUT).start()) {
-            expectConversation(finish(s, ""), "from a file with a long second line", typed, arrives);
+            expectConversation(finish(s, ""), Checks.text("ThreeConversationTest.fromAFileWithALongLine"), typed, arrives);
         }
     }
 
@@ -121,14 +115,10 @@ class ThreeConversationTest {
     void inputThatEndsEarlyStopsBothProcesses() {
         List<String> three = SIX.subList(0, 3);
         try (Started s = Run.listing(EXERCISE).stdin(text(three)).timeout(TIMEOUT).start()) {
-            Result r = finish(s, "%n%nWhen stdin ends, Stdio.getline returns -1: stop talking (break), and the other "
-                    + "process must see the end too. A read on a pipe returns 0 only once EVERY copy of its write end "
-                    + "is closed, the reader's own copy included: close the ends a process does not use right after "
-                    + "fork, the parent closes fds2[1] before waitpid, and a read that returns 0 ends the loop.");
+            Result r = finish(s, Checks.text("ThreeConversationTest.earlyEndHint"));
             String expected = conversation(three, three).stripTrailing();
             if (!r.stdout().startsWith(expected)) {
-                fail("With stdin from a file of three lines, your program should still talk for a round and a half:"
-                        + "%n%n%s%n%nbut it printed:%n%n%s", expected, shown(r.stdout()));
+                Checks.fail("ThreeConversationTest.earlyEnd", expected, shown(r.stdout()));
             }
         }
     }
@@ -147,39 +137,26 @@ class ThreeConversationTest {
         if (r.stdout().equals(expected)) return;
         boolean nothingCrossed = r.stdout().lines().filter(l -> l.contains("from ")).allMatch(l -> l.endsWith(" : "));
         String hint = nothingCrossed
-                ? "Nothing crossed from one process to the other: every 'from ...' line is empty. Create the two "
-                  + "pipes before the fork, write each line into one, and read it from there in the other process."
+                ? Checks.text("ThreeConversationTest.nothingCrossed")
                 : r.stdout().contains("from Parent : " + arrives.get(0))
-                ? "The child got its own first line back: with one pipe for both directions a message goes to "
-                  + "whichever process reads first. Use two pipes, one per direction."
-                : "Lines went missing or reached the wrong process. Each process must take exactly one line per turn "
-                  + "from the stdin both share. System.in, a Scanner or a BufferedReader read up to 8 KB at once and "
-                  + "keep the other process's lines in their own buffer; Stdio.getline(buf, BUF_SIZE) reads one byte "
-                  + "at a time up to the newline. Send what getline stored with its NUL (strlen(buf) + 1 bytes), "
-                  + "so that even an empty line is a message.";
-        fail("With stdin %s, your program printed:%n%n%s%n%nbut three rounds look like this:%n%n%s%n%s",
-                how, shown(r.stdout()).stripTrailing(), expected, hint);
+                ? Checks.text("ThreeConversationTest.ownLineBack")
+                : Checks.text("ThreeConversationTest.linesMissing");
+        Checks.fail("ThreeConversationTest.otherConversation", how, shown(r.stdout()).stripTrailing(), expected, hint);
     }
 
     /**
      * Waits for the program to end, then checks it ended in time, with status 0, leaving no process.
-     * {@code hangHint} is added to the message of a program that did not end.
+     * {@code hangHint} (already in the learner's words) is added to the message of a program that did not end.
      */
     private static Result finish(Started s, String hangHint) {
-        return LearnerRun.finish(s, TIMEOUT, String.format("Your program did not end within %d s, so the check stopped it. "
-                + "A process still waits: for a line on stdin, for its partner on a pipe, or for a child that never ends "
-                + "(does the child's loop stop after three rounds?).", TIMEOUT.toSeconds()) + String.format(hangHint),
-                "Your parent process ended while its child was still running: the parent must wait for the "
-                + "child (waitpid) before it returns, so the child's last line is printed and nothing is left behind.");
+        return LearnerRun.finish(s, TIMEOUT, Checks.text("ThreeConversationTest.hung", TIMEOUT.toSeconds()) + hangHint,
+                Checks.text("ThreeConversationTest.leftBehind"));
     }
 
     /** Waits until the prompt has started its n-th line of output. */
     private static void awaitPrompt(Started s, String prompt, int n) {
         if (!Await.until(() -> s.stdout().lines().filter(l -> l.startsWith(prompt)).count() >= n, TIMEOUT)) {
-            fail("The prompt '%s' (round %d) did not show within %d s. Print the prompt, then read the line: "
-                    + "Stdio.getline flushes System.out before it waits, so the prompt shows first (with another way "
-                    + "of reading, call System.out.flush() yourself).%n%nOutput so far:%n%s",
-                    prompt, n, TIMEOUT.toSeconds(), shown(s.stdout()));
+            Checks.fail("ThreeConversationTest.noPrompt", prompt, n, TIMEOUT.toSeconds(), shown(s.stdout()));
         }
     }
 

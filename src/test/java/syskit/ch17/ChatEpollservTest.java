@@ -1,7 +1,5 @@
 package syskit.ch17;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import syskit.harness.Await;
+import syskit.harness.Checks;
 import syskit.harness.Proc;
 import syskit.harness.Result;
 import syskit.harness.Run;
@@ -64,22 +63,17 @@ class ChatEpollservTest {
                 c.say(1, "client 1 says goodbye\n");
                 c.leave(1);
                 if (!Await.until(() -> count(server.stdout(), "closed client") >= 1, WAIT)) {
-                    fail("[%s] Client 1 closed its connection, but your server never printed 'closed client : N'. When "
-                            + "read() returns 0 the client has left: remove it.%n%nServer output:%n%s", mode, server.stdout());
+                    Checks.fail("ChatEpollservTest.neverClosed", mode, server.stdout());
                 }
                 for (int k : List.of(0, 2, 3)) c.say(k, "still here: client " + k + "\n");
                 c.expectAllHeard();
                 int closed = count(server.stdout(), "closed client");
                 if (closed != 1) {
-                    fail("[%s] One client left, but your server printed 'closed client' %d times: epoll still reports "
-                            + "the socket of the client that left. Take it out with epoll_ctl(epfd, EPOLL_CTL_DEL, fd, NULL) "
-                            + "and close it.", mode, closed);
+                    Checks.fail("ChatEpollservTest.closedTwice", mode, closed);
                 }
                 long sockets = Proc.fds(server.pid()).values().stream().filter(t -> t.startsWith("socket:")).count();
                 if (sockets != 4) {
-                    fail("[%s] After one of 4 clients left, your server still holds %d sockets; expected 4 (the listening "
-                            + "socket and 3 clients). The socket of a client that leaves must be taken out of epoll "
-                            + "(EPOLL_CTL_DEL) and closed, or it stays registered and open for ever.", mode, sockets);
+                    Checks.fail("ChatEpollservTest.socketsLeft", mode, sockets);
                 }
             }
         }
@@ -94,10 +88,7 @@ class ChatEpollservTest {
             try (Started server = server(mode); Clients c = new Clients(server, mode, 2)) {
                 c.send(0, big);
                 if (!Await.until(() -> c.heard(1).length() >= big.length(), Duration.ofSeconds(5))) {
-                    fail("[%s] Client 0 sent %d bytes in one write; client 1 received only %d of them, and nothing more "
-                            + "came. An edge-triggered server is woken ONCE per arrival: on that wake-up it must read "
-                            + "until read() returns -1 with errno EAGAIN (the socket is empty), which is why the socket "
-                            + "must be non-blocking.", mode, big.length(), c.heard(1).length());
+                    Checks.fail("ChatEpollservTest.notDrained", mode, big.length(), c.heard(1).length());
                 }
                 c.expected.get(1).append(big);
                 c.expectAllHeard();
@@ -118,26 +109,25 @@ class ChatEpollservTest {
                     boolean listening = fd == listeningFd(server.pid());
                     if (listening || !target.startsWith("socket:")) continue;
                     boolean et = (events & EPOLLET) != 0, nonblocking = (flags(server.pid(), fd) & O_NONBLOCK) != 0;
-                    found.add("fd " + fd + (et ? " EPOLLET" : " level-triggered") + (nonblocking ? ", O_NONBLOCK" : ", blocking"));
+                    found.add(Checks.text("ChatEpollservTest.watched", fd, et ? "EPOLLET" : Checks.text("ChatEpollservTest.levelTriggered"),
+                            nonblocking ? "O_NONBLOCK" : Checks.text("ChatEpollservTest.blocking")));
                     if (mode.equals("et") && !(et && nonblocking)) {
-                        fail("[et] Client socket %d is registered %s and is %s: in et mode register it with "
-                                + "EPOLLIN | EPOLLET, after making it non-blocking (fcntl F_SETFL with O_NONBLOCK).",
-                                fd, et ? "with EPOLLET" : "without EPOLLET", nonblocking ? "non-blocking" : "blocking");
+                        Checks.fail("ChatEpollservTest.notEt", fd,
+                                Checks.text(et ? "ChatEpollservTest.withEpollet" : "ChatEpollservTest.withoutEpollet"),
+                                Checks.text(nonblocking ? "ChatEpollservTest.nonBlocking" : "ChatEpollservTest.blocking"));
                     }
                     if (mode.equals("lt") && et) {
-                        fail("[lt] Client socket %d is registered with EPOLLET: in lt mode register it with EPOLLIN alone.", fd);
+                        Checks.fail("ChatEpollservTest.notLt", fd);
                     }
                 }
                 if (found.size() != 1) {
-                    fail("[%s] With one client connected, epoll should watch exactly one client socket; it watches %d: %s. "
-                            + "Add each accepted socket with epoll_ctl(epfd, EPOLL_CTL_ADD, clnt_sock, &event).", mode, found.size(), found);
+                    Checks.fail("ChatEpollservTest.notOneWatched", mode, found.size(), found);
                 }
             }
         }
         Result usage = Run.listing(EXERCISE, Integer.toString(Tcp.freePort())).run();
         if (usage.exitStatus() != 1 || !usage.stdout().equals("Usage : " + EXERCISE + " <port> <lt|et>\n")) {
-            fail("Without the mode argument your server should print 'Usage : %s <port> <lt|et>' and exit with 1; "
-                    + "it printed '%s' and exited with %d.", EXERCISE, usage.stdout(), usage.exitStatus());
+            Checks.fail("ChatEpollservTest.usage", EXERCISE, usage.stdout(), usage.exitStatus());
         }
     }
 
@@ -148,7 +138,7 @@ class ChatEpollservTest {
         Started s = Run.listing(EXERCISE, Integer.toString(port), mode).timeout(Duration.ofSeconds(60)).start();
         if (!Await.until(() -> Tcp.listening(port) || !s.alive(), Duration.ofSeconds(30)) || !s.alive()) {
             Result r = s.await();
-            fail("[%s] Your server did not start listening on port %d:%n%s", mode, port, r);
+            Checks.fail("ChatEpollservTest.notListening", mode, port, r);
         }
         serverPorts.put(s.pid(), port);
         return s;
@@ -224,8 +214,7 @@ class ChatEpollservTest {
                 Thread.ofVirtual().start(() -> collect(s, got));
                 int connected = k + 1;
                 if (!Await.until(() -> count(server.stdout(), "connected client") >= connected, WAIT)) {
-                    fail("[%s] %d clients connected, but your server printed 'connected client : N' only %d times."
-                            + "%n%nServer output:%n%s", mode, connected, count(server.stdout(), "connected client"), server.stdout());
+                    Checks.fail("ChatEpollservTest.notConnected", mode, connected, count(server.stdout(), "connected client"), server.stdout());
                 }
             }
         }
@@ -254,7 +243,7 @@ class ChatEpollservTest {
             try {
                 sockets.get(k).getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                fail("[%s] Client %d could not send: %s", mode, k, e);
+                Checks.fail("ChatEpollservTest.cannotSend", mode, k, e);
             }
         }
 
@@ -267,8 +256,7 @@ class ChatEpollservTest {
                 int other = j;
                 String want = expected.get(j).toString();
                 if (!Await.until(() -> heard(other).length() >= want.length(), WAIT)) {
-                    fail("[%s] Client %d sent %s; client %d should have received it, but after %d s it had received only:%n%s"
-                            + "%nEvery message goes to every OTHER connected client.", mode, k, inline(line), other,
+                    Checks.fail("ChatEpollservTest.notReceived", mode, k, inline(line), other,
                             WAIT.toSeconds(), quoted(heard(other)));
                 }
             }
@@ -292,9 +280,7 @@ class ChatEpollservTest {
                 if (left.get(j)) continue;
                 String want = expected.get(j).toString(), got = heard(j);
                 if (!got.equals(want)) {
-                    fail("[%s] Client %d should have received exactly:%n%s%nbut received:%n%s%nEach message must reach "
-                            + "every other client once, in the order sent, and never go back to its sender.",
-                            mode, j, quoted(want), quoted(got));
+                    Checks.fail("ChatEpollservTest.otherReceived", mode, j, quoted(want), quoted(got));
                 }
             }
         }

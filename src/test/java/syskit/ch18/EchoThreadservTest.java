@@ -1,7 +1,5 @@
 package syskit.ch18;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import syskit.harness.Await;
+import syskit.harness.Checks;
 import syskit.harness.Peer;
 import syskit.harness.Proc;
 import syskit.harness.Run;
@@ -44,8 +43,8 @@ class EchoThreadservTest {
     static Run.Started start(int port) {
         Run.Started s = Run.listing(EXERCISE, Integer.toString(port)).timeout(Duration.ofSeconds(60)).start();
         if (!Await.until(() -> Tcp.listening(port) || !s.alive(), Duration.ofSeconds(20)))
-            fail("Your server did not listen on port %d within 20 s.%nOutput:%n%s%s", port, s.stdout(), s.stderr());
-        if (!s.alive()) fail("Your server ended before listening: %s", s.kill());
+            Checks.fail("EchoThreadservTest.notListening", port, s.stdout(), s.stderr());
+        if (!s.alive()) Checks.fail("EchoThreadservTest.endedEarly", s.kill());
         return s;
     }
 
@@ -69,15 +68,14 @@ class EchoThreadservTest {
                         }
                         String got = read(p, sent.length());
                         return got.equals(sent.toString()) ? null
-                                : "client " + me + " sent:\n" + sent + "and got back:\n" + got;
+                                : Checks.text("EchoThreadservTest.problem", me, sent, got);
                     }
                 }));
             }
             for (Future<String> f : problems) {
                 String problem = f.get();
                 if (problem != null)
-                    fail("A client did not get back exactly its own lines.%n%s%nEach thread must echo only what its own "
-                            + "client sent: use buf only while holding mutx.", problem);
+                    Checks.fail("EchoThreadservTest.notOwnLines", problem);
             }
         } finally {
             pool.shutdownNow();
@@ -93,7 +91,7 @@ class EchoThreadservTest {
         try (Run.Started server = start(port); Peer x = Peer.connect(port)) {
             int pid = server.pid();
             // the thread that serves x: it waits in read() or recv() for x
-            int tid = awaitNewWaitingThread(pid, Set.of(), "the first client");
+            int tid = awaitNewWaitingThread(pid, Set.of(), Checks.text("EchoThreadservTest.theFirstClient"));
             try (Peer y = Peer.connect(port)) {
                 int other = awaitNewThread(pid, Set.of(tid));
                 // strace holds x's thread 1 s at the start of each write(): a wide-open window
@@ -106,12 +104,9 @@ class EchoThreadservTest {
                     y.send("Y-LINE\n");
                     String toX = x.readUntil("\n"), toY = y.readUntil("\n");
                     if (!toX.equals("X-LINE\n"))
-                        fail("Client x sent X-LINE and got back %s: the bytes of another client (y sent Y-LINE "
-                                + "while x's thread was about to write). Another thread read into buf between this "
-                                + "thread's read and its write: hold mutx from the read into buf until the write from "
-                                + "buf is done.", toX.strip());
+                        Checks.fail("EchoThreadservTest.replacedX", toX.strip());
                     if (!toY.equals("Y-LINE\n"))
-                        fail("Client y sent Y-LINE and got back %s.", toY.strip());
+                        Checks.fail("EchoThreadservTest.replacedY", toY.strip());
                 }
             }
         }
@@ -129,8 +124,7 @@ class EchoThreadservTest {
                 }
             return false;
         }, BOUND);
-        if (!ok) fail("After %s connected, no thread of your server waited in read() (or recv()) for it: each client "
-                + "needs a thread that reads what it sends.", who);
+        if (!ok) Checks.fail("EchoThreadservTest.noThread", who);
         return found[0];
     }
 
@@ -181,10 +175,7 @@ class EchoThreadservTest {
                 try {
                     busy.readUntil("hello\n");
                 } catch (AssertionError e) {
-                    fail("A second client sent 'hello' and got nothing back within %d s, while a first client stayed "
-                            + "connected without sending: your server waited for the idle client with mutx held, so "
-                            + "every other client waited for the idle client too. Wait for your client without the "
-                            + "lock (recv with MSG_PEEK), and lock only around the read into buf and the write.", BOUND.toSeconds());
+                    Checks.fail("EchoThreadservTest.heldUp", BOUND.toSeconds());
                 }
             }
         }
