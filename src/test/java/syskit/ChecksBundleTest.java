@@ -21,13 +21,38 @@ import org.junit.jupiter.api.Test;
 import syskit.harness.Run;
 
 /**
- * Every exercise check speaks the learner's language (syskit.harness.Checks): each check class
- * has its bundle in English and Korean with the same keys and the same placeholders; each check
- * method's name is in it, equal to its @DisplayName; and no explanation is written in the test
- * itself, where it would stay English.
+ * Every exercise check speaks the learner's language (syskit.harness.Checks): each bundle has
+ * its Korean twin with the same keys and the same placeholders; each check class has a bundle,
+ * holding each check method's name, equal to its @DisplayName; and no explanation is written in
+ * the test itself, where it would stay English.
  */
 class ChecksBundleTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("%(\\d+\\$)?[sdn]");
+
+    /** Every bundle (the checks' and the harness's LearnerRun and Peer) has its Korean twin: the same keys, the same placeholders. */
+    @Test
+    void everyBundleHasAKoreanTwinWithTheSameKeysAndPlaceholders() throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<Path> english;
+        try (Stream<Path> s = Files.list(Run.ROOT.resolve("src/test/resources/syskit/checks"))) {
+            english = s.filter(f -> f.toString().endsWith(".properties") && !f.toString().endsWith("_ko.properties")).sorted().toList();
+        }
+        assertThat(english).as("bundles").hasSizeGreaterThanOrEqualTo(13);
+        for (Path f : english) {
+            String base = f.getFileName().toString().replace(".properties", "");
+            Properties en = load(base + ".properties"), ko = load(base + "_ko.properties");
+            if (ko == null) {
+                problems.add(base + ": no Korean twin " + base + "_ko.properties");
+                continue;
+            }
+            if (!ko.stringPropertyNames().equals(en.stringPropertyNames())) problems.add(base + ": the Korean keys differ from the English ones");
+            for (String key : en.stringPropertyNames()) {
+                if (ko.getProperty(key) != null && count(ko.getProperty(key)) != count(en.getProperty(key)))
+                    problems.add(key + ": " + count(en.getProperty(key)) + " placeholders in English, " + count(ko.getProperty(key)) + " in Korean");
+            }
+        }
+        assertThat(problems).as("bundles and their Korean twins").isEmpty();
+    }
 
     @Test
     void everyExerciseCheckHasItsWordsInEnglishAndKorean() throws Exception {
@@ -41,12 +66,6 @@ class ChecksBundleTest {
             if (en == null || ko == null) {
                 problems.add(simple + ": no bundle syskit/checks/" + simple + (en == null ? "" : "_ko") + ".properties");
                 continue;
-            }
-            if (!ko.stringPropertyNames().equals(en.stringPropertyNames()))
-                problems.add(simple + ": the Korean keys differ from the English ones");
-            for (String key : en.stringPropertyNames()) {
-                if (ko.getProperty(key) != null && count(ko.getProperty(key)) != count(en.getProperty(key)))
-                    problems.add(key + ": " + count(en.getProperty(key)) + " placeholders in English, " + count(ko.getProperty(key)) + " in Korean");
             }
             for (Method m : Class.forName(pkg + "." + simple).getDeclaredMethods()) {
                 DisplayName name = m.getAnnotation(DisplayName.class);

@@ -1,7 +1,5 @@
 package syskit.harness;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,21 +28,16 @@ public final class LearnerRun {
         List<Proc> left = ended ? Proc.inSession(s.pid()).stream().filter(p -> !p.zombie()).toList() : List.of();
         Result r = s.await();
         overran(r);
-        if (!ended) fail("%s%n%nOutput so far:%n%s", notEnded, shown(r.stdout()));
-        if (!left.isEmpty()) fail("%s (%s)%n%nOutput:%n%s", leftBehind, left, shown(r.stdout()));
-        if (r.exitStatus() != 0) {
-            fail("Your program ended with status %d instead of 0.%n%nOutput:%n%s%nErrors:%n%s",
-                    r.exitStatus(), shown(r.stdout()), shown(r.stderr()));
-        }
+        if (!ended) Checks.fail("LearnerRun.notEnded", notEnded, shown(r.stdout()));
+        if (!left.isEmpty()) Checks.fail("LearnerRun.leftBehind", leftBehind, left, shown(r.stdout()));
+        if (r.exitStatus() != 0) Checks.fail("LearnerRun.status", r.exitStatus(), shown(r.stdout()), shown(r.stderr()));
         return r;
     }
 
     /** Fails when the run wrote without end (it was stopped at the limit); call it first on a learner's Result. */
     public static Result overran(Result r) {
         if (r.overran()) {
-            fail("Your program wrote more than %d bytes without end, so it was stopped. Does a loop go on "
-                    + "writing after the work is done (a loop whose condition never becomes false)?%n%nIts first lines:%n%s",
-                    Run.LEARNER_OUTPUT_LIMIT, shown(r.stdout().isEmpty() ? r.stderr() : r.stdout()));
+            Checks.fail("LearnerRun.overran", Run.LEARNER_OUTPUT_LIMIT, shown(r.stdout().isEmpty() ? r.stderr() : r.stdout()));
         }
         return r;
     }
@@ -68,9 +61,7 @@ public final class LearnerRun {
         while ((n = in.read(buf)) != -1) {
             got.write(buf, 0, n);
             if (got.size() > READ_LIMIT) {
-                fail("%s wrote more than %d bytes without end, so the check stopped reading. Does a loop go on "
-                        + "writing after the message is sent?%n%nThe first bytes:%n%s",
-                        who, READ_LIMIT, clip(got.toString(java.nio.charset.StandardCharsets.ISO_8859_1), 200));
+                Checks.fail("LearnerRun.sentTooMuch", who, READ_LIMIT, clip(got.toString(java.nio.charset.StandardCharsets.ISO_8859_1), 200));
             }
         }
     }

@@ -57,12 +57,12 @@ public final class Peer implements AutoCloseable {
             byte[] buf = new byte[4096];
             while (got.indexOf(text) < 0) {
                 int n = in.read(buf);
-                if (n < 0) throw new AssertionError("connection closed before '" + text.strip() + "' arrived; got:\n" + got);
+                if (n < 0) throw Checks.fail("Peer.closedBeforeText", text.strip(), got);
                 got.append(new String(buf, 0, n, StandardCharsets.UTF_8));
             }
             return got.toString();
         } catch (SocketTimeoutException e) {
-            throw new AssertionError("no '" + text.strip() + "' within 20 s; got:\n" + got);
+            throw Checks.fail("Peer.noText", text.strip(), got);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -75,12 +75,12 @@ public final class Peer implements AutoCloseable {
             byte[] buf = new byte[4096];
             while (got.chars().filter(ch -> ch == '\n').count() < n) {
                 int k = in.read(buf);
-                if (k < 0) throw new AssertionError("connection closed before " + n + " lines arrived; got:\n" + got);
+                if (k < 0) throw Checks.fail("Peer.closedBeforeLines", n, got);
                 got.append(new String(buf, 0, k, StandardCharsets.UTF_8));
             }
             return got.toString();
         } catch (SocketTimeoutException e) {
-            throw new AssertionError("not " + n + " lines within 20 s; got:\n" + got);
+            throw Checks.fail("Peer.notLines", n, got);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

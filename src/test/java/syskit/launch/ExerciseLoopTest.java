@@ -40,11 +40,12 @@ class ExerciseLoopTest {
         assertThat(fresh.stdout()).contains("  ch01/copy_file               not started\n").endsWith("0 of 11 exercises pass.\n");
 
         // a real make check of the untouched starter records its verdict; this one in Korean (make
-        // watch's below speaks English): the kit's lines change language, the checks' verdicts do not
+        // watch's below speaks English): the kit's lines and the check's own words change language
         Result check = inState(make("-s", "check", "EX=ch02/delayed_read")).env("LANG", "ko_KR.UTF-8").timeout(Duration.ofSeconds(150)).run();
         assertThat(check.exitStatus()).as(check.toString()).isEqualTo(2);   // make's status for a failed check
         assertThat(check.stdout()).as(check.toString()).contains("는 아직 손대지 않은 시작 파일이다").contains("ch02/delayed_read 검사: ")
-                .contains("  실패  ").containsPattern("ch02/delayed_read: 검사 \\d+개 중 0개 통과\\.").doesNotContain("  FAIL  ");
+                .contains("  실패  연결한 뒤 소켓을 읽기 전에 Enter를 기다린다")   // the check's own name, from its bundle
+                .containsPattern("ch02/delayed_read: 검사 \\d+개 중 0개 통과\\.").doesNotContain("  FAIL  ");
         // two verdicts written as bin/check writes them: one passing, one older than the file it judged
         Files.createDirectories(state.resolve("ch10"));
         Files.writeString(state.resolve("ch10/no_zombie.status"), "3 3\n");
