@@ -84,6 +84,25 @@ class ExerciseLoopTest {
         assertThat(typo.stderr()).contains("hint: no exercise 'ch10/no_zombi'");
     }
 
+    /**
+     * stdin passes through make check (which reads none of it, and must not wait for it) and
+     * reaches the learner's answer under make try: the reference, checked as another file, is
+     * what make try then runs, on six-lines.txt piped in, and it prints what make run prints.
+     */
+    @Test
+    void pipedStdinPassesThroughMakeCheckAndReachesTheAnswerUnderMakeTry() throws IOException {
+        String id = "ch11/three_conversation";
+        String input = Files.readString(Run.ROOT.resolve("exercises/" + id + "/six-lines.txt"));
+        Result check = inState(make("-s", "check", "EX=" + id, "FILE=src/main/java/syskit/ch11/ThreeConversation.java"))
+                .stdin(input).timeout(Duration.ofSeconds(150)).run();
+        assertThat(check.exitStatus()).as(check.toString()).isZero();
+        assertThat(check.stdout()).contains(id + ": all ");
+        Result tried = inState(make("-s", "try", "EX=" + id)).stdin(input).run(), ran = inState(make("-s", "run", "EX=" + id)).stdin(input).run();
+        assertThat(tried.exitStatus()).as(tried.toString()).isZero();
+        assertThat(tried.stderr()).as(tried.toString()).isEmpty();
+        assertThat(tried.stdout()).as(tried.toString()).isEqualTo(ran.stdout()).contains("Child : from Child : Hi, parent\n");
+    }
+
     /** make watch on a copy of the starter: it fails, the reference is saved over it, it passes; Ctrl-C ends it cleanly. */
     @Test
     void makeWatchChecksAgainAtEachSaveAndCtrlCEndsIt(@TempDir Path answer) throws IOException {
