@@ -118,8 +118,7 @@ public final class ExerciseCheck {
     private static String describe(Throwable t) {
         if (t instanceof AssertionError && t.getMessage() != null) return clipLines(t.getMessage(), 60);
         if (t instanceof java.util.concurrent.TimeoutException) {
-            return "The check did not finish within " + CHECK_TIMEOUT + " (" + t.getMessage() + "): your program "
-                    + "kept it waiting; does it wait for something that never comes?";
+            return Checks.text("ExerciseCheck.timeout", CHECK_TIMEOUT, t.getMessage());
         }
         return CHECKER_FAULT + " (" + LearnerRun.clip(String.valueOf(t), 300) + "); please report this to your teacher";
     }
@@ -181,9 +180,7 @@ public final class ExerciseCheck {
         Listings.Entry entry = Listings.load().find(exercise);
         if (entry == null || Files.exists(out.resolve(entry.className().replace('.', '/') + ".class"))) return null;
         String cls = entry.className();
-        return "Your file compiled, but it has no class " + cls + ": keep the starter's 'package "
-                + cls.substring(0, cls.lastIndexOf('.')) + ";' line and its class name "
-                + cls.substring(cls.lastIndexOf('.') + 1) + ", or the checks would run the reference answer, not yours.";
+        return Checks.text("ExerciseCheck.missingClass", cls, cls.substring(0, cls.lastIndexOf('.')), cls.substring(cls.lastIndexOf('.') + 1));
     }
 
     /**
@@ -272,7 +269,7 @@ public final class ExerciseCheck {
         }
         String missing = missingClass(exercise, out);
         if (missing != null) {
-            System.out.println("\n" + wrap(missing, 100));
+            say("\n" + wrap(missing, 100));
             return 1;
         }
         if (Boolean.getBoolean("syskit.keepForTry")) keepForTry(exercise, out);
