@@ -14,11 +14,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
 import syskit.harness.Result;
+import syskit.harness.Guides;
 import syskit.harness.Run;
 import syskit.launch.Listings;
 
@@ -51,11 +51,7 @@ class DocCommandsTest {
         SHOWN.put("make run EX=kit/jitfork", "syskit: kit/jitfork: fork() refused");
     }
 
-    record Line(Path guide, String text, String comment) {
-        String command() {
-            return text;
-        }
-    }
+    record Line(Path guide, String text, String comment) {}
 
     @Test
     void everyCommandAGuideShowsNamesWhatExists() throws IOException {
@@ -63,7 +59,7 @@ class DocCommandsTest {
         Listings listings = Listings.load();
         List<String> problems = new ArrayList<>();
         int seen = 0;
-        for (Path guide : guides()) {
+        for (Path guide : Guides.english()) {
             String text = Files.readString(guide);
             String where = Run.ROOT.relativize(guide).toString();
             List<String> commands = new ArrayList<>();
@@ -110,7 +106,7 @@ class DocCommandsTest {
     @Test
     void theStandAloneCommandsRunToTheEndAndPrintWhatTheGuideShows() throws IOException {
         List<Line> runnable = new ArrayList<>();
-        for (Path guide : guides()) for (Line l : blockLines(guide)) if (standsAlone(l)) runnable.add(l);
+        for (Path guide : Guides.english()) for (Line l : blockLines(guide)) if (standsAlone(l)) runnable.add(l);
         assertThat(runnable).as("stand-alone guide commands").hasSizeGreaterThan(8);
         for (String shown : SHOWN.keySet())
             assertThat(runnable).as("a guide line starting '%s' (DocCommandsTest.SHOWN)", shown).anyMatch(l -> (l.text() + " ").startsWith(shown));
@@ -196,16 +192,5 @@ class DocCommandsTest {
             if (m.find()) targets.add(m.group(1));
         }
         return targets;
-    }
-
-    private static List<Path> guides() throws IOException {
-        List<Path> all = new ArrayList<>(List.of(Run.ROOT.resolve("README.md"), Run.ROOT.resolve("chapters/README.md")));
-        for (String dir : new String[] {"chapters", "exercises"}) {
-            try (Stream<Path> s = Files.walk(Run.ROOT.resolve(dir))) {
-                s.filter(p -> p.getFileName().toString().equals("README.md"))
-                        .filter(p -> Run.ROOT.relativize(p).toString().matches("(chapters/ch\\d\\d|exercises/ch\\d\\d/\\w+)/README.md")).sorted().forEach(all::add);
-            }
-        }
-        return all;
     }
 }

@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import syskit.harness.Guides;
 import syskit.harness.Run;
 
 /**
@@ -24,7 +24,7 @@ class GuidesTwinTest {
     @Test
     void everyGuideHasAKoreanTwinWithTheSameStructureAndCommands() throws IOException {
         List<String> problems = new ArrayList<>();
-        List<Path> guides = guides();
+        List<Path> guides = Guides.english();
         assertThat(guides).as("guides").hasSizeGreaterThan(30);
         for (Path en : guides) {
             Path ko = en.resolveSibling("README.ko.md");
@@ -62,19 +62,6 @@ class GuidesTwinTest {
         for (String index : new String[] {"chapters/README.md", "chapters/README.ko.md"}) {
             assertThat(Files.readString(Run.ROOT.resolve(index))).as(index).contains("(glossary.md)");
         }
-    }
-
-    /** README.md, chapters/README.md, chapters/chNN/README.md and exercises/chNN/name/README.md. */
-    private static List<Path> guides() throws IOException {
-        List<Path> all = new ArrayList<>(List.of(Run.ROOT.resolve("README.md"), Run.ROOT.resolve("chapters/README.md")));
-        for (String dir : new String[] {"chapters", "exercises"}) {
-            try (Stream<Path> s = Files.walk(Run.ROOT.resolve(dir))) {
-                s.filter(p -> p.getFileName().toString().equals("README.md"))
-                        .filter(p -> Run.ROOT.relativize(p).toString().matches("(chapters/ch\\d\\d|exercises/ch\\d\\d/\\w+)/README.md"))
-                        .sorted().forEach(all::add);
-            }
-        }
-        return all;
     }
 
     /** What the twin test compares: heading levels in order, table rows, fenced code blocks. */
