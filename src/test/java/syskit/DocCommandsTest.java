@@ -28,7 +28,8 @@ import syskit.launch.Listings;
  * every make target, listing id, script and file they name exists, none needs a tool that the
  * README does not list and .ci/run does not install, a C reference is built (make ref) before
  * a guide runs it, and the ones that stand alone (no server, no second terminal, no file
- * written into the kit's folder) run to their end with the status and the output they show.
+ * written into the kit's folder) run to their end with the status and the output they show;
+ * a block that cannot run here says why above itself ({@code <!-- illustrative: reason -->}).
  */
 class DocCommandsTest {
     /** What the guides may run: the README's requirements, coreutils and a shell's own words. */
@@ -170,9 +171,22 @@ class DocCommandsTest {
     /** The lines of a guide's sh and plain code blocks that are commands (a "$ " prompt dropped), each with its comment. */
     private static List<Line> blockLines(Path guide) throws IOException {
         List<Line> lines = new ArrayList<>();
-        Matcher b = BLOCK.matcher(Files.readString(guide));
+        for (Block b : blocks(guide)) lines.addAll(b.lines());
+        return lines;
+    }
+
+    /** A code block with command lines, and the reason in the "<!-- illustrative: ... -->" line just above it, if any. */
+    record Block(Path guide, int line, String illustrative, List<Line> lines) {}
+
+    private static final Pattern ILLUSTRATIVE = Pattern.compile("<!-- illustrative: (.*\\S.*) -->\\s*$");
+
+    private static List<Block> blocks(Path guide) throws IOException {
+        List<Block> blocks = new ArrayList<>();
+        String text = Files.readString(guide);
+        Matcher b = BLOCK.matcher(text);
         while (b.find()) {
             if (!b.group(1).isEmpty() && !b.group(1).equals("sh")) continue;
+            List<Line> lines = new ArrayList<>();
             for (String raw : b.group(2).split("\n")) {
                 String l = raw.strip();
                 if (l.startsWith("$ ")) l = l.substring(2);
@@ -181,8 +195,39 @@ class DocCommandsTest {
                 String code = hash < 0 ? l : l.substring(0, hash).strip(), comment = hash < 0 ? "" : l.substring(hash + 3).strip();
                 lines.add(new Line(guide, code, comment));
             }
+            if (lines.isEmpty()) continue;
+            String before = text.substring(0, b.start());
+            String above = before.isEmpty() ? "" : before.substring(before.lastIndexOf('\n', before.length() - 2) + 1).strip();
+            Matcher why = ILLUSTRATIVE.matcher(above);
+            blocks.add(new Block(guide, (int) before.chars().filter(c -> c == '\n').count() + 1, why.find() ? why.group(1) : null, lines));
         }
-        return lines;
+        return blocks;
+    }
+
+    /**
+     * A block this test cannot run as a whole (a server and its clients, a namespace, a person
+     * typing) says so above itself, with the reason: {@code <!-- illustrative: reason -->}, in
+     * both languages. A block whose every line runs here needs no such line, and has none.
+     */
+    @Test
+    void aBlockThatCannotRunHereSaysWhyAboveIt() throws IOException {
+        List<String> problems = new ArrayList<>();
+        int marked = 0;
+        for (Path english : Guides.english()) {
+            for (Path guide : List.of(english, english.resolveSibling("README.ko.md"))) {
+                if (!Files.exists(guide)) continue;
+                for (Block b : blocks(guide)) {
+                    boolean runs = b.lines().stream().allMatch(DocCommandsTest::standsAlone);
+                    String where = Run.ROOT.relativize(guide) + ":" + b.line();
+                    if (!runs && b.illustrative() == null)
+                        problems.add(where + ": a block that cannot run here needs <!-- illustrative: <reason> --> above it: " + b.lines().get(0).text());
+                    if (runs && b.illustrative() != null) problems.add(where + ": every line of this block runs here; it is not illustrative");
+                    if (b.illustrative() != null) marked++;
+                }
+            }
+        }
+        assertThat(marked).as("illustrative blocks").isGreaterThan(40);
+        assertThat(problems).as("guide blocks").isEmpty();
     }
 
     private static Set<String> makeTargets() throws IOException {
