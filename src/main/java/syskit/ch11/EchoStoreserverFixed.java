@@ -111,6 +111,7 @@ public final class EchoStoreserverFixed {
                     close(serv_sock);
                     MemorySegment line = arena.allocate(PIPE_BUF);
                     int line_len = 0;
+                    boolean[] lost = {false};
                     while ((str_len = read(clnt_sock, buf, BUF_SIZE)) > 0) {
                         if (write(clnt_sock, buf, str_len) == -1)
                             break;                       // the client is gone
@@ -118,13 +119,13 @@ public final class EchoStoreserverFixed {
                             byte c = buf.get(JAVA_BYTE, i);
                             line.set(JAVA_BYTE, line_len++, c);
                             if (c == '\n' || line_len == PIPE_BUF) {
-                                write(fds[1], line, line_len);   // one line, one atomic write
+                                keep(fds[1], line, line_len, lost);   // one line, one atomic write
                                 line_len = 0;
                             }
                         }
                     }
                     if (line_len > 0)
-                        write(fds[1], line, line_len);   // a last line without its newline
+                        keep(fds[1], line, line_len, lost);   // a last line without its newline
 
                     close(clnt_sock);
                     System.out.println("client disconnected...");
@@ -146,6 +147,19 @@ public final class EchoStoreserverFixed {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * One line into the store's pipe. A store that is gone (killed, or the disk refused it) makes
+     * the write fail with EPIPE (SIGPIPE is ignored): the line is lost, and the server says so once
+     * per client instead of going on as if every message were kept.
+     */
+    static void keep(int fd, MemorySegment line, int len, boolean[] lost) {
+        if (write(fd, line, len) == -1 && !lost[0]) {
+            lost[0] = true;
+            System.err.println("echomsg.txt: the store process is gone (" + Errno.strerror(Errno.errno())
+                    + "): this client's lines are echoed but no longer kept");
+        }
     }
 
     static void read_childproc(int sig) {

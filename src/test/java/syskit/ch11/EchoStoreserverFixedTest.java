@@ -115,6 +115,33 @@ class EchoStoreserverFixedTest {
         }
     }
 
+    /**
+     * The fixed server promises every message kept. When the store process dies (SIGKILL here;
+     * a full disk in life), the lines that follow cannot be kept: the echo still works, but the
+     * server says so on stderr, once per client, rather than go on as if nothing were lost.
+     */
+    @Test
+    void whenTheStoreDiesTheServerSaysItsLinesAreNoLongerKept() throws Exception {
+        int port = Tcp.freePort();
+        try (Run.Started server = Tcp.serve(ID, port, dir)) {
+            int store = storeOf(server);
+            Socket a = Tcp.connect(port);
+            assertThat(Tcp.echo(a, "kept\n")).isEqualTo("kept\n");
+            Tcp.await("the store has the first line", SHORT, () -> size(dir.resolve("echomsg.txt")) == 5);
+            syskit.os.Signal.kill(store, syskit.os.Signal.SIGKILL);
+            Tcp.await("the store reaped", SHORT, () -> removedPids(server.stdout()).contains(store));
+            assertThat(Tcp.echo(a, "lost 1\n")).isEqualTo("lost 1\n");
+            assertThat(Tcp.echo(a, "lost 2\n")).isEqualTo("lost 2\n");
+            String said = "echomsg.txt: the store process is gone (Broken pipe): this client's lines are echoed but no longer kept\n";
+            Tcp.await("the server's line on stderr", SHORT, () -> server.stderr().contains(said));
+            a.close();
+            Tcp.await("a's child reaped", SHORT, () -> removedPids(server.stdout()).size() == 2);
+            assertThat(server.stderr()).as("once per client").isEqualTo(said);
+            assertThat(Files.readString(dir.resolve("echomsg.txt"))).isEqualTo("kept\n");
+            assertThat(server.alive()).isTrue();
+        }
+    }
+
     @Test
     void afterCtrlCTheStoreStillWritesWhatThePipeHeldThenLeaves() throws Exception {
         int port = Tcp.freePort();
