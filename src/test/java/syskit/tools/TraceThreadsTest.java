@@ -164,6 +164,33 @@ class TraceThreadsTest {
                 "main: +++ exit 0 +++");
     }
 
+    /**
+     * A thread quick enough to run and end while strace still holds its parent's clone3 open (seen
+     * once in CI, C's thread3 on a loaded machine): the thread is still drawn, with its exit.
+     */
+    @Test
+    void aThreadThatEndsBeforeItsCloneReturnsIsStillDrawnWithItsExit() {
+        List<String> lines = List.of(
+                "100 10:00:00.000001 execve(\"/bin/x\", [\"x\"], 0x7ffd /* 1 var */) = 0",
+                "100 10:00:00.000002 set_robust_list(0x7f00, 24) = 0",
+                "100 10:00:00.000003 clone3({flags=CLONE_VM|CLONE_THREAD, child_tid=0x7f10, parent_tid=0x7f10} <unfinished ...>",
+                "101 10:00:00.000004 write(1, \"hi\\n\", 3) = 3",
+                "101 10:00:00.000005 exit(0) = ?",
+                "101 10:00:00.000006 +++ exited with 0 +++",
+                "100 10:00:00.000007 <... clone3 resumed> => {parent_tid=[101]}, 88) = 101",
+                "100 10:00:00.000008 exit_group(0) = ?",
+                "100 10:00:00.000009 +++ exited with 0 +++");
+        Diagram d = syskit.tools.trace.DiagramBuilder.of("synthetic", Strace.parse(lines));
+        String shown = TextDiagram.render(d);
+        List<String> texts = d.rows.stream().map(r -> d.column(r.column()).label + ": " + r.text()).toList();
+        assertThat(texts).as(shown).containsExactly(
+                "main: pthread_create: clone3() = 101  [thread 1]",
+                "thread 1: write(1, \"hi\\n\", 3) = 3  [stdout]",
+                "thread 1: +++ exit 0 +++",
+                "main: +++ exit 0 +++");
+        assertThat(d.columns.get(1).end).isEqualTo("exit 0");
+    }
+
     @Test
     void chatServerTwoClientsTheRelayedLineIsDrawnFromEachThreadToTheOtherClient() throws Exception {
         Tool.assumeInstalled("strace", "trace a listing");

@@ -82,8 +82,37 @@ public final class DiagramBuilder {
 
     DiagramBuilder(Diagram d, List<Event> events) {
         this.d = d;
-        this.events = events;
+        this.events = forksWhereTheyStarted(events);
     }
+
+    /**
+     * strace prints a clone or fork that another task interrupted as "clone3(... <unfinished ...>"
+     * and, later, "<... clone3 resumed> = 30401"; a thread that is quick can run and end in
+     * between. The call goes where it started, so the new task is known before its first line
+     * (else its calls and its exit would be left out, and it would look still running). Every
+     * other call stays where it returned: a read is drawn below the write that filled it.
+     */
+    static List<Event> forksWhereTheyStarted(List<Event> events) {
+        List<Event> moved = new ArrayList<>();
+        for (Event e : events) {
+            boolean interrupted = e.kind() == Kind.CALL && FORKS.contains(e.name()) && e.startLine() < e.line();
+            if (!interrupted) {
+                moved.add(e);
+                continue;
+            }
+            int at = moved.size();
+            for (int i = 0; i < moved.size(); i++) {
+                if (moved.get(i).line() > e.startLine()) {
+                    at = i;
+                    break;
+                }
+            }
+            moved.add(at, e);
+        }
+        return moved;
+    }
+
+    private static final Set<String> FORKS = Set.of("clone", "clone3", "fork", "vfork");
 
     void build() {
         int exec = -1;
