@@ -67,10 +67,18 @@ class SocketLayerTest {
             assertThat(Unistd.read(conn, buf, 10)).as("end of stream after SHUT_WR").isZero();
             for (int fd : new int[] {conn, clnt, serv}) Unistd.close(fd);
 
+            // refused: a port this test holds bound but not listening, so that no test running
+            // beside it can take the port in between (the closed serv's port could be reused)
+            int holder = socket(PF_INET, SOCK_STREAM, 0);
+            MemorySegment held = loopback(arena, 0);
+            assertThat(bind(holder, held, (int) held.byteSize())).isZero();
+            int[] heldLen = {(int) held.byteSize()};
+            assertThat(getsockname(holder, held, heldLen)).isZero();
             int refused = socket(PF_INET, SOCK_STREAM, 0);
-            assertThat(connect(refused, loopback(arena, port), (int) adr.byteSize())).isEqualTo(-1);
+            assertThat(connect(refused, held, (int) held.byteSize())).isEqualTo(-1);
             assertThat(Errno.strerror(Errno.errno())).isEqualTo("Connection refused");
             Unistd.close(refused);
+            Unistd.close(holder);
         }
     }
 
