@@ -38,7 +38,7 @@ class DocCommandsTest {
             "printf", "echo", "cmp", "diff", "ls", "cd", "mktemp", "base64", "wc", "sort", "find", "for", "do", "done", "sleep",
             "tee", "cut", "tr", "pgrep", "true", "rm", "cp", "mkdir", "apt-get", "wget", "gpg", "uname", "ldd", "nm", "time",
             "test", "xargs", "od", "hexdump", "man", "git", "exec", "wait", "export");
-    private static final Pattern BLOCK = Pattern.compile("^```(\\w*)\\n(.*?)^```", Pattern.MULTILINE | Pattern.DOTALL);
+    private static final Pattern SPAN = Pattern.compile("`([^`]+)`");
     private static final Pattern INLINE = Pattern.compile("`((?:make|bin/)[^`]+)`");
     private static final Pattern ID = Pattern.compile("(?:EX=|bin/syskit (?:--learner )?|bin/cref |bin/trace )([a-z0-9]+/\\w+)");
 
@@ -67,9 +67,15 @@ class DocCommandsTest {
             for (Line l : blockLines(guide)) commands.add(l.text() + (l.comment().isEmpty() ? "" : " # " + l.comment()));
             Matcher inline = INLINE.matcher(text);
             while (inline.find()) commands.add(inline.group(1));
-            Matcher anyCode = Pattern.compile("`([^`\\n]+)`|^```\\w*\\n(.*?)^```", Pattern.MULTILINE | Pattern.DOTALL).matcher(text);
-            while (anyCode.find()) {
-                String code = anyCode.group(1) != null ? anyCode.group(1) : anyCode.group(2);
+            // every code span and block, for the tools the kit does not install
+            List<String> lines = Files.readAllLines(guide), spans = new ArrayList<>();
+            List<Guides.Block> blocks = Guides.blocks(lines);
+            blocks.forEach(b -> spans.add(String.join("\n", b.body())));
+            for (int i = 0; i < lines.size(); i++) {
+                int at = i;
+                if (blocks.stream().noneMatch(b -> b.holds(at))) SPAN.matcher(lines.get(i)).results().forEach(m -> spans.add(m.group(1)));
+            }
+            for (String code : spans) {
                 if (code.matches("(?s).*(^|[\\s|(`])(nc|netcat|telnet|socat) .*"))
                     problems.add(where + ": shows a tool the kit does not install (nc, netcat, telnet, socat): " + code.strip().lines().filter(l -> l.matches(".*\\b(nc|netcat|telnet|socat) .*")).findFirst().orElse(code));
             }
@@ -182,12 +188,11 @@ class DocCommandsTest {
 
     private static List<Block> blocks(Path guide) throws IOException {
         List<Block> blocks = new ArrayList<>();
-        String text = Files.readString(guide);
-        Matcher b = BLOCK.matcher(text);
-        while (b.find()) {
-            if (!b.group(1).isEmpty() && !b.group(1).equals("sh")) continue;
+        List<String> text = Files.readAllLines(guide);
+        for (Guides.Block b : Guides.blocks(text)) {
+            if (!b.lang().isEmpty() && !b.lang().equals("sh")) continue;
             List<Line> lines = new ArrayList<>();
-            for (String raw : b.group(2).split("\n")) {
+            for (String raw : b.body()) {
                 String l = raw.strip();
                 if (l.startsWith("$ ")) l = l.substring(2);
                 if (!isBlockCommand(l)) continue;
@@ -196,10 +201,8 @@ class DocCommandsTest {
                 lines.add(new Line(guide, code, comment));
             }
             if (lines.isEmpty()) continue;
-            String before = text.substring(0, b.start());
-            String above = before.isEmpty() ? "" : before.substring(before.lastIndexOf('\n', before.length() - 2) + 1).strip();
-            Matcher why = ILLUSTRATIVE.matcher(above);
-            blocks.add(new Block(guide, (int) before.chars().filter(c -> c == '\n').count() + 1, why.find() ? why.group(1) : null, lines));
+            Matcher why = ILLUSTRATIVE.matcher(b.start() > 0 ? text.get(b.start() - 1).strip() : "");
+            blocks.add(new Block(guide, b.start() + 1, why.find() ? why.group(1) : null, lines));
         }
         return blocks;
     }

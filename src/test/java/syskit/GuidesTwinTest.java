@@ -68,26 +68,23 @@ class GuidesTwinTest {
     private record Guide(String firstLine, List<Integer> headingLevels, int tableRows, List<String> codeBlocks) {
         static Guide read(Path file) throws IOException {
             List<String> lines = Files.readAllLines(file);
+            List<Guides.Block> blocks = Guides.blocks(lines);
             List<Integer> headings = new ArrayList<>();
-            List<String> blocks = new ArrayList<>();
             int rows = 0;
-            StringBuilder block = null;
-            for (String line : lines) {
-                if (line.strip().startsWith("```")) {
-                    if (block == null) block = new StringBuilder(line.strip()).append('\n');
-                    else {
-                        blocks.add(block.toString());
-                        block = null;
-                    }
-                } else if (block != null) {
-                    block.append(line.strip()).append('\n');
-                } else if (line.matches("#{1,6} .*")) {
-                    headings.add(line.indexOf(' '));
-                } else if (line.strip().startsWith("|")) {
-                    rows++;
-                }
+            for (int i = 0; i < lines.size(); i++) {
+                int at = i;
+                if (blocks.stream().anyMatch(b -> b.holds(at))) continue;
+                String line = lines.get(i);
+                if (line.matches("#{1,6} .*")) headings.add(line.indexOf(' '));
+                else if (line.strip().startsWith("|")) rows++;
             }
-            return new Guide(lines.isEmpty() ? "" : lines.get(0), headings, rows, blocks);
+            List<String> code = new ArrayList<>();
+            for (Guides.Block b : blocks) {
+                StringBuilder text = new StringBuilder("```").append(b.lang()).append('\n');
+                b.body().forEach(l -> text.append(l.strip()).append('\n'));
+                code.add(text.toString());
+            }
+            return new Guide(lines.isEmpty() ? "" : lines.get(0), headings, rows, code);
         }
     }
 }
