@@ -60,16 +60,14 @@ public final class ExerciseCheck {
 
     /** The same, only the check of that test method when {@code onlyMethod} is not null. */
     public static List<Outcome> run(String exercise, Path learnerClasses, String onlyMethod) {
-        String chapter = exercise.substring(0, exercise.indexOf('/'));
         List<Outcome> outcomes = new ArrayList<>();
         // The checks run on this thread (parallel execution off for this nested run), so the
         // learner's classes reach their Run.listing calls through a thread-local, not through a
         // system property that test classes running beside this one would see too.
         Run.LEARNER.set(learnerClasses == null ? null : learnerClasses.toAbsolutePath().toString());
         try {
-            var request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectPackage("syskit." + chapter))
-                    .filters(includeTags(exercise), (PostDiscoveryFilter) d -> FilterResult.includedIf(
+            var request = checksOf(exercise)
+                    .filters((PostDiscoveryFilter) d -> FilterResult.includedIf(
                             onlyMethod == null || !(d.getSource().orElse(null) instanceof MethodSource m)
                                     || m.getMethodName().equals(onlyMethod)))
                     .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
@@ -100,9 +98,7 @@ public final class ExerciseCheck {
      * as {@link #run} up to the first failure, without the time of the checks after it.
      */
     public static List<Outcome> runUntilFailure(String exercise, Path learnerClasses) {
-        var plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage("syskit." + exercise.substring(0, exercise.indexOf('/'))))
-                .filters(includeTags(exercise)).build());
+        var plan = LauncherFactory.create().discover(checksOf(exercise).build());
         List<String> methods = plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
                 .filter(TestIdentifier::isTest).map(t -> t.getSource().orElse(null))
                 .filter(MethodSource.class::isInstance).map(m -> ((MethodSource) m).getMethodName()).distinct().toList();
@@ -112,6 +108,13 @@ public final class ExerciseCheck {
             if (outcomes.stream().anyMatch(o -> !o.passed())) break;
         }
         return outcomes;
+    }
+
+    /** The checks of an exercise: the tests of its chapter's package tagged with its id. */
+    private static LauncherDiscoveryRequestBuilder checksOf(String exercise) {
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectPackage("syskit." + exercise.substring(0, exercise.indexOf('/'))))
+                .filters(includeTags(exercise));
     }
 
     /** An assertion's message is written for the learner (at most 60 lines); anything else is a fault of the check itself. */
