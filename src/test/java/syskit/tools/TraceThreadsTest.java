@@ -153,9 +153,7 @@ class TraceThreadsTest {
                 "100 10:00:00.000012 exit_group(0) = ?",
                 "100 10:00:00.000013 +++ exited with 0 +++");
         Diagram d = syskit.tools.trace.DiagramBuilder.of("synthetic", Strace.parse(lines));
-        String shown = TextDiagram.render(d);
-        List<String> texts = d.rows.stream().map(r -> d.column(r.column()).label + ": " + r.text()).toList();
-        assertThat(texts).as(shown).containsExactly(
+        assertThat(rows(d)).as(TextDiagram.render(d)).containsExactly(
                 "main: pthread_create: clone3() = 101  [thread 1]",
                 "thread 1: lock wait = 0  [futex 0x5000]",
                 "main: unlock wakes 1 waiting  [futex 0x5000]",
@@ -181,14 +179,17 @@ class TraceThreadsTest {
                 "100 10:00:00.000008 exit_group(0) = ?",
                 "100 10:00:00.000009 +++ exited with 0 +++");
         Diagram d = syskit.tools.trace.DiagramBuilder.of("synthetic", Strace.parse(lines));
-        String shown = TextDiagram.render(d);
-        List<String> texts = d.rows.stream().map(r -> d.column(r.column()).label + ": " + r.text()).toList();
-        assertThat(texts).as(shown).containsExactly(
+        assertThat(rows(d)).as(TextDiagram.render(d)).containsExactly(
                 "main: pthread_create: clone3() = 101  [thread 1]",
                 "thread 1: write(1, \"hi\\n\", 3) = 3  [stdout]",
                 "thread 1: +++ exit 0 +++",
                 "main: +++ exit 0 +++");
         assertThat(d.columns.get(1).end).isEqualTo("exit 0");
+    }
+
+    /** Each row of a diagram as "column: text", in order. */
+    private static List<String> rows(Diagram d) {
+        return d.rows.stream().map(r -> d.column(r.column()).label + ": " + r.text()).toList();
     }
 
     @Test
