@@ -83,6 +83,9 @@ class CopyFileTest {
             if (got.length == old.length && Arrays.equals(got, 0, TEXT.length(), TEXT.getBytes(), 0, TEXT.length())) {
                 Checks.fail("CopyFileTest.noTrunc", c[0], old.length, c[1], TEXT.length(), got.length, c[2]);
             }
+            if (got.length == old.length + TEXT.length() && Arrays.equals(got, 0, old.length, old, 0, old.length)) {
+                Checks.fail("CopyFileTest.appended", c[0], old.length, c[1], c[2]);   // O_APPEND, or fopen "ab"
+            }
         }
         compare(d, TEXT.getBytes());
     }
